@@ -1,0 +1,147 @@
+// Reads a CSV file into a raw table. Each row keeps the line it starts on (a quoted cell may
+// span lines), so a diagnostic can send the user to the right place in a text editor.
+import { CsvError, parse } from "csv-parse/sync";
+import { decodeText } from "./decode.js";
+import { formatMegabytes, LIMITS, type Limits } from "./limits.js";
+import type { RawCell, RawRow, RawWorkbook } from "./raw-table.js";
+import { InputRefused, refuse } from "./refused.js";
+
+const DELIMITERS = [",", ";", "\t"] as const;
+const SAMPLE_RECORDS = 20;
+const SAMPLE_CHARS = 64 * 1024;
+const LF = 0x0a;
+const CR = 0x0d;
+
+export function readCsv(bytes: Buffer, file: string, limits: Limits = LIMITS): RawWorkbook {
+  const { text } = decodeText(bytes);
+  // Excel honours a first line "sep=;" naming the delimiter; so do we.
+  const sepLine = /^sep=(.)(?:\r\n|\r|\n|$)/i.exec(text);
+  const delimiter = sepLine?.[1] ?? detectDelimiter(text);
+  // csv-parse reports byte offsets into UTF-8; parsing bytes we encoded ourselves keeps them exact.
+  const data = Buffer.from(text, "utf8");
+  const lineAt = lineCounter(data);
+  const rows: RawRow[] = [];
+  let recordStart = 0;
+  let first = true;
+  try {
+    parse(data, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      max_record_size: limits.maxCsvRecordBytes,
+      // Blank lines come through as records so every record starts where the last one ended.
+      on_record: (record: string[], info) => {
+        const row = lineAt(recordStart);
+        const endsWithBreak = info.bytes > 0 && (data[info.bytes - 1] === LF || data[info.bytes - 1] === CR);
+        const lastRow = Math.max(row, lineAt(info.bytes) - (endsWithBreak ? 1 : 0));
+        recordStart = info.bytes;
+        const skip = (first && sepLine != null) || record.every((field) => field === "");
+        first = false;
+        if (skip) return null;
+        if (rows.length === limits.maxRows) {
+          throw refuse(file, "INPUT_TOO_LARGE",
+            `the file has more than ${limits.maxRows.toLocaleString("en-GB")} rows, more than boardpack reads; ` +
+              "delete unused rows or split it into smaller files");
+        }
+        rows.push(lastRow > row ? { row, lastRow, cells: record.map(toCell) } : { row, cells: record.map(toCell) });
+        return null;
+      },
+    });
+  } catch (err) {
+    if (err instanceof CsvError) throw csvRefusal(err, file, lineAt(recordStart), limits);
+    throw err;
+  }
+  return { file, format: "csv", sheets: [{ name: null, rows }] };
+}
+
+/** Text exactly as in the file; callers trim. An empty field is an empty cell. */
+function toCell(text: string): RawCell | undefined {
+  return text === "" ? undefined : { kind: "string", text };
+}
+
+/** One line naming the row the failing record starts on; never csv-parse's own message. */
+function csvRefusal(err: CsvError, file: string, row: number, limits: Limits): InputRefused {
+  const at = (code: string, message: string) => new InputRefused({ severity: "error", code, message, file, row });
+  switch (err.code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return at("CSV_INVALID", `a quoted field is never closed (a " with no closing ")`);
+    case "CSV_MAX_RECORD_SIZE":
+      return at("INPUT_TOO_LARGE", `this row is longer than ${formatMegabytes(limits.maxCsvRecordBytes)}, usually because a " opens a quoted field that is never closed`);
+    default:
+      return at("CSV_INVALID", "this line cannot be read as CSV");
+  }
+}
+
+/**
+ * The 1-based line at each byte offset, for offsets given in increasing order: one more than the
+ * line breaks before it (LF, CRLF or a lone CR), counted incrementally so no line table is kept.
+ */
+function lineCounter(data: Buffer): (offset: number) => number {
+  let at = 0;
+  let line = 1;
+  return (offset) => {
+    for (; at < offset && at < data.length; at++) {
+      const byte = data[at];
+      if (byte === LF || (byte === CR && data[at + 1] !== LF)) line++;
+    }
+    return line;
+  };
+}
+
+/**
+ * Comma, semicolon (Excel in much of Europe) or tab (Excel's "Text"): the one whose count per
+ * line, outside quotes, is the same on the most of the first lines. Comma when nothing stands out.
+ */
+export function detectDelimiter(text: string): string {
+  let best = { delimiter: ",", steady: 0, usual: 0 };
+  for (const delimiter of DELIMITERS) {
+    const counts = delimiterCounts(text, delimiter);
+    const usual = mostCommonNonZero(counts);
+    const steady = usual === 0 ? 0 : counts.filter((count) => count === usual).length;
+    if (steady > best.steady || (steady === best.steady && usual > best.usual)) best = { delimiter, steady, usual };
+  }
+  return best.delimiter;
+}
+
+/** Delimiters per non-blank record in the first lines; quotes open only at the start of a field, as csv-parse reads them. */
+function delimiterCounts(text: string, delimiter: string): number[] {
+  const counts: number[] = [];
+  const end = Math.min(text.length, SAMPLE_CHARS);
+  let count = 0;
+  let quoted = false;
+  let fieldStart = true;
+  let blank = true;
+  for (let i = 0; i < end && counts.length < SAMPLE_RECORDS; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"') {
+        if (text[i + 1] === '"') i++;
+        else quoted = false;
+      }
+    } else if (char === "\r" || char === "\n") {
+      if (!blank) counts.push(count);
+      count = 0;
+      fieldStart = true;
+      blank = true;
+    } else {
+      quoted = char === '"' && fieldStart;
+      fieldStart = char === delimiter;
+      if (fieldStart) count++;
+      blank = false;
+    }
+  }
+  // A record cut off by the sample size would skew the counts.
+  if (!blank && end === text.length) counts.push(count);
+  return counts;
+}
+
+function mostCommonNonZero(counts: number[]): number {
+  const tally = new Map<number, number>();
+  for (const count of counts) if (count > 0) tally.set(count, (tally.get(count) ?? 0) + 1);
+  let usual = 0;
+  let times = 0;
+  for (const [count, n] of tally) {
+    if (n > times || (n === times && count > usual)) [usual, times] = [count, n];
+  }
+  return usual;
+}

@@ -1,0 +1,54 @@
+// What every reader produces: the sheets of a tracker as rows of cells, each still
+// knowing where it stood, before any meaning is given to a column.
+import type { Rag } from "../model/schema.js";
+
+export type RawCellKind = "string" | "number" | "boolean" | "date" | "error";
+
+export interface RawCell {
+  kind: RawCellKind;
+  /** The cell's text as a user would read it (numbers in their plain form, dates as YYYY-MM-DD). */
+  text: string;
+  /** For date cells: the calendar date, YYYY-MM-DD. */
+  date?: string;
+  /** For number cells: the number. */
+  number?: number;
+  /** The RAG colour of the cell's fill, when it has one we recognise. */
+  fillRag?: Rag;
+  /** A hyperlink's address, when the cell shows other text. */
+  link?: string;
+  /** True when the value is a formula's cached result. */
+  formula?: boolean;
+}
+
+export interface RawRow {
+  /** 1-based row number as the user sees it (CSV: the line the record starts on). */
+  row: number;
+  /** For a CSV record whose quoted cells span lines: the line it ends on. */
+  lastRow?: number;
+  /** Cells by 0-based column index; a missing entry is an empty cell. */
+  cells: (RawCell | undefined)[];
+  /** True when the row's first filled cell is merged across several columns (a banner row). */
+  banner?: boolean;
+}
+
+export interface RawSheet {
+  /** Sheet name; null for a CSV file. */
+  name: string | null;
+  rows: RawRow[];
+}
+
+export interface RawWorkbook {
+  /** The file's name as the user gave it, used in every diagnostic. */
+  file: string;
+  format: "xlsx" | "csv";
+  sheets: RawSheet[];
+}
+
+/** Cells that hold something other than blanks. */
+export function filledCells(row: RawRow): { col: number; cell: RawCell }[] {
+  const out: { col: number; cell: RawCell }[] = [];
+  row.cells.forEach((cell, col) => {
+    if (cell && cell.text.trim() !== "") out.push({ col, cell });
+  });
+  return out;
+}
