@@ -1,0 +1,95 @@
+// The whole ingest, file → Plan: size check, sniff, read, lay out each sheet, normalise.
+// Unreadable input throws InputRefused (one line, exit 2); data problems come back as diagnostics.
+import { readFile, stat } from "node:fs/promises";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { normalise } from "../model/normalise.js";
+import { Plan } from "../model/schema.js";
+import { readCsv } from "./csv.js";
+import type { TableLayout } from "./layout.js";
+import { layoutSheet } from "./layout.js";
+import { LIMITS, type Limits } from "./limits.js";
+import type { MappingFile } from "./mapping-file.js";
+import { refuse } from "./refused.js";
+import type { RawWorkbook } from "./raw-table.js";
+import { checkFileSize, detectFormat } from "./sniff.js";
+
+export interface LoadOptions {
+  /** The name to show in messages; defaults to the path as given. */
+  displayName?: string;
+  mapping?: MappingFile;
+  limits?: Limits;
+}
+
+export interface LoadResult {
+  plan: Plan | null;
+  diagnostics: Diagnostic[];
+  tables: TableLayout[];
+  format: "xlsx" | "csv";
+}
+
+export async function loadTracker(path: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const file = options.displayName ?? path;
+  const limits = options.limits ?? LIMITS;
+  const info = await stat(path).catch(() => {
+    throw refuse(file, "INPUT_NOT_FOUND", "there is no such file");
+  });
+  if (info.isDirectory()) throw refuse(file, "INPUT_NOT_FOUND", "this is a folder, not a tracker file");
+  checkFileSize(info.size, file, limits);
+  const bytes = await readFile(path);
+  return loadTrackerBytes(bytes, file, { ...options, limits });
+}
+
+export async function loadTrackerBytes(bytes: Buffer, file: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const limits = options.limits ?? LIMITS;
+  const format = detectFormat(bytes, file, limits);
+  const diagnostics: Diagnostic[] = [];
+  let workbook: RawWorkbook;
+  if (format === "xlsx") {
+    // Loaded on demand: exceljs is large and CSV users should not wait for it.
+    const { readXlsx } = await import("./xlsx.js");
+    const read = await readXlsx(bytes, file);
+    workbook = read.workbook;
+    diagnostics.push(...read.diagnostics);
+  } else {
+    workbook = readCsv(bytes, file, limits);
+  }
+  const totalRows = workbook.sheets.reduce((n, s) => n + s.rows.length, 0);
+  if (totalRows > limits.maxRows) {
+    throw refuse(file, "INPUT_TOO_LARGE", `the tracker has ${totalRows.toLocaleString("en-GB")} rows; boardpack reads at most ${limits.maxRows.toLocaleString("en-GB")}`);
+  }
+
+  const overrides = options.mapping?.overrides ?? {};
+  const layouts = workbook.sheets.map((sheet) => layoutSheet(sheet, overrides));
+  const result = normalise(workbook, layouts);
+  diagnostics.push(...result.diagnostics);
+  if (options.mapping) diagnostics.push(...unusedMappings(options.mapping, result.tables));
+
+  const plan = result.plan ? checkPlan(result.plan, file, diagnostics) : null;
+  return { plan, diagnostics, tables: result.tables, format };
+}
+
+/** A --map line whose header no table has is a mistake the user must hear about. */
+function unusedMappings(mapping: MappingFile, tables: TableLayout[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [field, header] of Object.entries(mapping.overrides)) {
+    const used = tables.some((t) => t.header.columns.some((c) => c.field === field && c.header.toLowerCase() === header.toLowerCase()));
+    if (!used) {
+      const line = mapping.lines[field as keyof typeof mapping.lines];
+      out.push({ ...diagnostic("error", "MAP_HEADER_NOT_FOUND", `${field}: no sheet has a column headed "${header}"`, { file: mapping.file }), ...(line ? { line } : {}) });
+    }
+  }
+  return out;
+}
+
+/** The plan must match its schema; a mismatch is reported at the row it came from. */
+function checkPlan(plan: Plan, file: string, out: Diagnostic[]): Plan | null {
+  const parsed = Plan.safeParse(plan);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const [list, index] = issue.path;
+    const item = (list === "actions" || list === "recommendations") && typeof index === "number" ? plan[list][index] : undefined;
+    const where = item ? { file, sheet: item.source.sheet, row: item.source.row } : { file };
+    out.push(diagnostic("error", "PLAN_INVALID", `${issue.path.join(".")}: ${issue.message}`, where));
+  }
+  return null;
+}

@@ -1,0 +1,54 @@
+// --map mapping.yaml: the user names which header feeds which field, for trackers
+// whose headers no synonym covers. "action: Description of task".
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { LineCounter, parseDocument, isMap, isScalar } from "yaml";
+import { COLUMN_FIELDS, type ColumnField } from "./columns.js";
+import type { MappingOverrides } from "./header.js";
+import { InputRefused } from "./refused.js";
+
+export interface MappingFile {
+  file: string;
+  overrides: MappingOverrides;
+  /** The line each field was given on, for messages. */
+  lines: Partial<Record<ColumnField, number>>;
+}
+
+export function loadMappingFile(path: string): MappingFile {
+  const file = basename(path);
+  const refuse = (message: string, line?: number): InputRefused =>
+    new InputRefused({ severity: "error", code: "MAP_INVALID", message, file, ...(line ? { line } : {}) });
+
+  let source: string;
+  try {
+    source = readFileSync(path, "utf8");
+  } catch {
+    throw refuse("the mapping file cannot be read (does it exist?)");
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  const firstError = doc.errors[0];
+  if (firstError) throw refuse(`not valid YAML: ${firstError.message.split("\n")[0]}`, lineOf(firstError.pos[0]));
+  if (doc.contents === null) throw refuse("the mapping file is empty; write one line per field, such as `action: Description of task`");
+  if (!isMap(doc.contents)) throw refuse("expected one line per field, such as `action: Description of task`", lineOf(doc.contents.range?.[0]));
+
+  const overrides: MappingOverrides = {};
+  const lines: Partial<Record<ColumnField, number>> = {};
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key;
+    const key = isScalar(keyNode) ? String(keyNode.value) : "";
+    const line = lineOf(isScalar(keyNode) ? keyNode.range?.[0] : undefined);
+    if (!(COLUMN_FIELDS as readonly string[]).includes(key)) {
+      throw refuse(`"${key}" is not a field; the fields are ${COLUMN_FIELDS.join(", ")}`, line);
+    }
+    const value = isScalar(pair.value) ? pair.value.value : undefined;
+    if (typeof value !== "string" && typeof value !== "number") {
+      throw refuse(`${key}: give the header text of one column, such as \`${key}: My column\``, line);
+    }
+    const field = key as ColumnField;
+    overrides[field] = String(value).trim();
+    if (line !== undefined) lines[field] = line;
+  }
+  return { file, overrides, lines };
+}

@@ -1,0 +1,63 @@
+// Read one table row by field name rather than by column letter.
+import { diagnostic, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
+import type { ColumnField } from "../ingest/columns.js";
+import type { Column } from "../ingest/header.js";
+import type { TableLayout } from "../ingest/layout.js";
+import type { RawCell, RawRow } from "../ingest/raw-table.js";
+import { cellText, quote } from "./cell-values.js";
+
+export interface LocatedCell {
+  cell: RawCell | undefined;
+  header: string;
+  at: Position;
+}
+
+export interface RowReader {
+  column(field: ColumnField): Column | undefined;
+  /** The position of a column's cell on this row. */
+  at(col: number): Position;
+  /** The field's text, trimmed; null when empty or when the table has no such column. */
+  text(field: ColumnField): string | null;
+  /** The field's cell with its header and position, or undefined when there is no such column. */
+  located(field: ColumnField): LocatedCell | undefined;
+  /** Every unmapped column's non-empty text, under its header, verbatim; any hyperlink address under "<header> (link)". */
+  extra(): Record<string, string>;
+}
+
+export function rowReader(file: string, table: TableLayout, raw: RawRow): RowReader {
+  const sheet = table.sheet.name;
+  const column = (field: ColumnField) => table.header.columns.find((c) => c.field === field);
+  const at = (col: number): Position => ({ file, sheet, row: raw.row, col });
+  return {
+    column,
+    at,
+    text(field) {
+      const c = column(field);
+      return c ? cellText(raw.cells[c.col]) : null;
+    },
+    located(field) {
+      const c = column(field);
+      return c ? { cell: raw.cells[c.col], header: c.header, at: at(c.col) } : undefined;
+    },
+    extra() {
+      const extra: Record<string, string> = {};
+      for (const c of table.header.columns) {
+        const cell = raw.cells[c.col];
+        const value = c.field === null ? cellText(cell) : null;
+        if (value !== null) extra[c.header] = value;
+        if (cell?.link) extra[`${c.header} (link)`] = cell.link;
+      }
+      return extra;
+    },
+  };
+}
+
+/** A formula's last calculated value is used; say so, since it may be stale. */
+export function warnFormulas(file: string, table: TableLayout, raw: RawRow, out: Diagnostic[]): void {
+  raw.cells.forEach((c, col) => {
+    if (!c?.formula) return;
+    const header = table.header.columns.find((h) => h.col === col)?.header ?? "this cell";
+    const value = c.text.trim() === "" ? "it has no calculated value, so the cell is empty" : `its last calculated value ${quote(c.text)} is used`;
+    out.push(diagnostic("warning", "FORMULA_CACHED", `${header} is a formula; ${value}`, { file, sheet: table.sheet.name, row: raw.row, col }));
+  });
+}
