@@ -1,0 +1,28 @@
+// Options several commands take, and reading a tracker the same way for each.
+import { loadTracker, type LoadResult } from "../../ingest/load-tracker.js";
+import { loadMappingFile } from "../../ingest/mapping-file.js";
+import { UsageError } from "../usage-error.js";
+import type { CommandContext } from "./command.js";
+
+export const trackerOptions = {
+  map: { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+export const trackerOptionHelp: [string, string][] = [
+  ["--map <mapping.yaml>", "say which column holds which field, one line each (action: Description of task)"],
+  ["--json", "print the result and every message as JSON, for scripts"],
+];
+
+export function onePositional(context: CommandContext, what: string, command: string): string {
+  const [first, ...rest] = context.positionals;
+  if (!first) throw new UsageError(`name the ${what}`, command);
+  if (rest.length > 0) throw new UsageError(`one ${what} at a time; also given: ${rest.join(" ")}`, command);
+  return first;
+}
+
+export async function readTrackerFromArgs(context: CommandContext, tracker: string): Promise<LoadResult> {
+  const mapPath = context.values.map;
+  const mapping = typeof mapPath === "string" ? loadMappingFile(mapPath) : undefined;
+  return loadTracker(tracker, mapping ? { mapping } : {});
+}

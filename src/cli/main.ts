@@ -1,0 +1,110 @@
+// The boardpack command line: parse arguments, run one command, map failures to exit codes.
+// 0 = done, 1 = the data has errors, 2 = a usage mistake or a file that cannot be read.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { formatDiagnostic } from "../diagnostics/diagnostic.js";
+import { InputRefused } from "../ingest/refused.js";
+import { checkCommand } from "./commands/check.js";
+import type { Command } from "./commands/command.js";
+import { convertCommand } from "./commands/convert.js";
+import { schemaCommand } from "./commands/schema.js";
+import { consolePrinter, type Printer } from "./print.js";
+import { UsageError } from "./usage-error.js";
+
+export const COMMANDS: Command[] = [checkCommand, convertCommand, schemaCommand];
+
+export async function main(argv: string[], print: Printer = consolePrinter): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    const topic = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    print.out(topic ? commandHelp(topic) : generalHelp());
+    return 0;
+  }
+  if (name === "--version" || name === "-v") {
+    print.out(version());
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    print.err(`boardpack: there is no command "${name}". The commands are ${COMMANDS.map((c) => c.name).join(", ")}; boardpack --help explains them.`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseCommandArgs(command, rest);
+    if (values.help) {
+      print.out(commandHelp(command));
+      return 0;
+    }
+    return await command.run({ values, positionals, print });
+  } catch (error) {
+    return reportFailure(error, command, print);
+  }
+}
+
+function parseCommandArgs(command: Command, args: string[]) {
+  try {
+    return parseArgs({ args, options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    // node:util's messages name the option; we add the way out.
+    const message = error instanceof Error ? error.message.replace(/\. To specify a positional.*$/s, "") : String(error);
+    throw new UsageError(message.replace(/^Unknown option/, "unknown option"), command.name);
+  }
+}
+
+function reportFailure(error: unknown, command: Command, print: Printer): number {
+  if (error instanceof InputRefused) {
+    print.err(formatDiagnostic(error.diagnostic));
+    return 2;
+  }
+  if (error instanceof UsageError) {
+    print.err(`boardpack ${command.name}: ${error.message}`);
+    print.err(`usage: ${command.usage}   (boardpack ${command.name} --help for more)`);
+    return 2;
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EACCES" || code === "EPERM" || code === "ENOSPC" || code === "EROFS") {
+    const path = (error as NodeJS.ErrnoException).path ?? "";
+    const why = code === "ENOSPC" ? "the disk is full" : code === "EROFS" ? "that place is read-only" : "permission denied";
+    print.err(`boardpack ${command.name}: cannot write ${path}: ${why}`);
+    return 2;
+  }
+  // A bug of ours, not the user's mistake: say so plainly, with detail only on request.
+  print.err(`boardpack ${command.name}: internal error: ${error instanceof Error ? error.message : String(error)}`);
+  print.err("This is a fault in boardpack, not in your file. Run again with BOARDPACK_DEBUG=1 for the details to report.");
+  if (process.env.BOARDPACK_DEBUG && error instanceof Error) print.err(error.stack ?? "");
+  return 70;
+}
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "boardpack — turns the trackers governance teams keep (Excel .xlsx, .csv) into a standard plan,",
+    "board papers, RAG trackers and Section 55 responses.",
+    "",
+    "Usage: boardpack <command> [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.flatMap((c) => [`  ${c.name.padEnd(width)}  ${c.summary}`, ...c.examples.map((e) => `  ${" ".repeat(width)}    e.g. ${e}`)]),
+    "",
+    "Run boardpack <command> --help for a command's options.",
+    "Exit codes: 0 done; 1 the tracker has errors (each is listed with its cell); 2 a usage mistake or an unreadable file.",
+  ].join("\n");
+}
+
+export function commandHelp(command: Command): string {
+  const width = Math.max(0, ...command.optionHelp.map(([flag]) => flag.length));
+  return [
+    `boardpack ${command.name}: ${command.summary}`,
+    "",
+    `Usage: ${command.usage}`,
+    ...(command.optionHelp.length > 0 ? ["", "Options:", ...command.optionHelp.map(([flag, meaning]) => `  ${flag.padEnd(width)}  ${meaning}`)] : []),
+    "",
+    "Examples:",
+    ...command.examples.map((e) => `  ${e}`),
+  ].join("\n");
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return `boardpack ${pkg.version}`;
+}

@@ -1,0 +1,35 @@
+// How diagnostics reach the user: one line each, or JSON for scripts.
+import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+
+export interface Printer {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const consolePrinter: Printer = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { error: number; warning: number; info: number } {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}
+
+/** "2 errors, 1 warning, 5 notes". */
+export function severitySummary(diagnostics: readonly Diagnostic[]): string {
+  const c = countBySeverity(diagnostics);
+  return `${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.info, "note")}`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n.toLocaleString("en-GB")} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function printDiagnostics(diagnostics: readonly Diagnostic[], write: (line: string) => void, options: { includeInfo: boolean }): void {
+  for (const d of diagnostics) {
+    if (d.severity === "info" && !options.includeInfo) continue;
+    write(formatDiagnostic(d));
+  }
+}

@@ -1,0 +1,165 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { runBin, runCli, tempDir } from "../helpers/cli.js";
+import { csv } from "../helpers/load.js";
+import { deflatedZeros, xlsxShapedZip } from "../helpers/zip.js";
+
+const STACK_FRAME = /^\s+at /m;
+
+async function xlsxBytes(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Plan");
+  ws.addRow(["Ref", "Action", "Owner", "RAG"]);
+  for (let i = 1; i <= 200; i++) ws.addRow([`1.${i}`, `Action number ${i} with enough text to fill the sheet`, "DCI Crime", "G"]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe("boardpack --help", () => {
+  it("lists every command with an example", () => {
+    const r = runBin(["--help"]);
+    expect(r.code).toBe(0);
+    for (const command of ["check", "convert", "schema"]) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
+      expect(r.stdout).toContain(`e.g. boardpack ${command}`);
+    }
+  });
+
+  it("explains a command's options", async () => {
+    const r = await runCli(["convert", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("-o, --output <file>");
+    expect(r.stdout).toContain("--map <mapping.yaml>");
+  });
+
+  it("answers an unknown command or option with exit 2 and the way out", async () => {
+    const unknown = await runCli(["convertt", "x.csv"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('there is no command "convertt"');
+    const badOption = await runCli(["check", "x.csv", "--frobnicate"]);
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toContain("unknown option '--frobnicate'");
+    expect(badOption.stderr).toContain("usage: boardpack check");
+  });
+});
+
+describe("boardpack schema", () => {
+  it("prints the JSON Schema of plan.json", async () => {
+    const r = await runCli(["schema"]);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.properties.actions.items.required).toEqual(expect.arrayContaining(["ref", "theme", "title", "owner", "due", "dueText", "status", "rag", "update", "evidence", "extra", "source"]));
+    expect(schema.properties.actions.items.properties.rag.anyOf ?? schema.properties.actions.items.properties.rag.oneOf).toBeDefined();
+  });
+});
+
+describe("boardpack convert", () => {
+  it("writes plan.json and nothing else", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "t.csv"), csv([["Ref", "Action", "RAG"], ["1", "Do it", "G"]]));
+    const out = join(dir, "out", "plan.json");
+    const r = await runCli(["convert", join(dir, "t.csv"), "-o", out]);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(readFileSync(out, "utf8"));
+    expect(plan.actions[0]).toMatchObject({ ref: "1", title: "Do it", rag: "green", status: "in-progress" });
+    expect(plan.source.file).toBe("t.csv");
+  });
+
+  it("never overwrites its input", async () => {
+    const dir = tempDir();
+    const input = join(dir, "t.json");
+    writeFileSync(input, csv([["Ref", "Action"], ["1", "a"]]));
+    const r = await runCli(["convert", input, "-o", input]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is the input file");
+    expect(readFileSync(input, "utf8")).toContain("Ref,Action");
+  });
+
+  it("needs -o", async () => {
+    const r = await runCli(["convert", "data/cambs-da-action-plan.csv"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("say where to write the result with -o");
+  });
+});
+
+/** Each bad input: a clear line, a non-zero exit, no stack trace, no output file. */
+describe("bad input", () => {
+  const cases: [string, string, () => Promise<Buffer> | Buffer, number, RegExp][] = [
+    ["an empty file", "empty.csv", () => Buffer.alloc(0), 2, /^empty\.csv: error INPUT_EMPTY the file is empty$/m],
+    ["a header-only file", "header.csv", () => Buffer.from("Ref,Action,Owner,Due\r\n"), 1, /header\.csv: error TRACKER_NO_ROWS .*row 1/],
+    ["random bytes named .xlsx", "random.xlsx", () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251)), 2, /^random\.xlsx: error INPUT_NOT_SPREADSHEET /m],
+    ["a truncated .xlsx", "truncated.xlsx", async () => (await xlsxBytes()).subarray(0, 3000), 2, /^truncated\.xlsx: error INPUT_TRUNCATED /m],
+    ["a decompression bomb", "bomb.xlsx", () => xlsxShapedZip([{ name: "xl/worksheets/sheet1.xml", deflated: deflatedZeros(3 * 1024) }]), 2, /^bomb\.xlsx: error INPUT_TOO_LARGE /m],
+    ["a CSV without an action column", "noaction.csv", () => Buffer.from(csv([["Ref", "Owner", "Due"], ["1", "DCI", "31/03/2017"]])), 1, /noaction\.csv row 1: error TRACKER_NO_ACTION_COLUMN .*found|has "Ref", "Owner", "Due"; expected an action column/],
+    ["an old .xls", "old.xls", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]), 2, /^old\.xls: error INPUT_XLS /m],
+  ];
+
+  it.each(cases)("%s", async (_what, name, make, exitCode, line) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, name), await make());
+    const out = join(dir, "plan.json");
+    const r = runBin(["convert", name, "-o", out], { cwd: dir });
+    expect(r.code).toBe(exitCode);
+    expect(r.stderr).toMatch(line);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    if (exitCode === 2) expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("a CSV with an impossible date and a repeated ref names both cells", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "bad.csv"), csv([["Ref", "Action", "Due"], ["1.1", "a", "01/04/2017"], ["1.2", "b", "31/02/2017"], ["1.1", "c", ""]]));
+    const r = runBin(["convert", "bad.csv", "-o", "plan.json"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.csv C3: error DATE_INVALID Due "31/02/2017" is not a date: 31 February 2017 does not exist');
+    expect(r.stderr).toContain('bad.csv A4: error REF_DUPLICATE ref "1.1" is used twice: it is also on row 2 (A2)');
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    expect(existsSync(join(dir, "plan.json"))).toBe(false);
+  });
+
+  it("check gives the same lines and exit 1, printing the diagnostics as JSON on request", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "bad.csv"), csv([["Ref", "Action", "Due"], ["1", "a", "32/01/2017"]]));
+    const r = await runCli(["check", join(dir, "bad.csv"), "--json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.ok).toBe(false);
+    expect(json.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", code: "DATE_INVALID", row: 2, column: "C", cell: "C2" }));
+  });
+
+  it("a missing file is one line, exit 2", async () => {
+    const r = await runCli(["check", "no-such-tracker.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe("no-such-tracker.xlsx: error INPUT_NOT_FOUND there is no such file");
+  });
+});
+
+describe("--map", () => {
+  it("maps a header no synonym covers, and shows it in check", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "t.csv"), csv([["Ref", "Description of work", "Accountable"], ["1", "Do it", "ACC"]]));
+    writeFileSync(join(dir, "map.yaml"), "action: Description of work\nowner: Accountable\n");
+    const r = await runCli(["check", join(dir, "t.csv"), "--map", join(dir, "map.yaml")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/B\s+Description of work\s+→ Action/);
+    expect(r.stdout).toMatch(/C\s+Accountable\s+→ Owner/);
+  });
+
+  it("refuses a field that does not exist, naming the line", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "t.csv"), csv([["Ref", "Action"], ["1", "a"]]));
+    writeFileSync(join(dir, "map.yaml"), "action: Action\nowner: Lead\nduedate: When\n");
+    const r = await runCli(["check", join(dir, "t.csv"), "--map", join(dir, "map.yaml")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^map\.yaml:3: error MAP_INVALID "duedate" is not a field; the fields are ref, theme/);
+  });
+
+  it("says when a mapped header is not in the tracker", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "t.csv"), csv([["Ref", "Action"], ["1", "a"]]));
+    writeFileSync(join(dir, "map.yaml"), "owner: Accountable officer\n");
+    const r = await runCli(["check", join(dir, "t.csv"), "--map", join(dir, "map.yaml")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('map.yaml:1: error MAP_HEADER_NOT_FOUND owner: no sheet has a column headed "Accountable officer"');
+  });
+});
