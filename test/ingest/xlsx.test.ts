@@ -52,7 +52,7 @@ describe("readXlsx values", () => {
     expect(s.rows[0]?.cells).toEqual([
       { kind: "string", text: "  Ref " },
       { kind: "string", text: "Action text" },
-      { kind: "string", text: "HMICFRS report" },
+      { kind: "string", text: "HMICFRS report", link: "https://example.org/r" },
     ]);
     expect(s.rows[1]?.cells).toEqual([
       { kind: "number", text: "42", number: 42 },
