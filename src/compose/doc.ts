@@ -1,0 +1,111 @@
+// The document tree every paper becomes before it is written: compose builds it from the
+// spec's Markdown; the DOCX and PDF writers both walk it, so a paper says the same thing in
+// both formats. Plain JSON (like mdast): nodes are data, writers are functions over them.
+import type { Rag } from "../model/schema.js";
+import type { HouseStyle } from "./house-style.js";
+
+/** A stretch of text with one look. A link is a run with an address. */
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  link?: string;
+  /** A line break inside the paragraph, after this run's text. */
+  breakAfter?: boolean;
+}
+
+/** How a paragraph is meant to look; the house style maps each role to fonts and spacing. */
+export type ParagraphRole =
+  | "body"
+  /** The organisation's name block at the top ("Cambridgeshire / Police & Crime / Commissioner"). */
+  | "org"
+  /** The paper's title (bold capitals in Cambridgeshire papers). */
+  | "title"
+  /** A header label line: "To: Business Coordination Board". */
+  | "label"
+  /** The style's strapline ("Creating a safer Cambridgeshire"). */
+  | "strapline"
+  /** Small print: contacts, notes under tables. */
+  | "small";
+
+export interface HeadingBlock {
+  type: "heading";
+  /** 1 = a section ("1. Purpose"), 2 = a sub-section, 3 = below that. Maps to Word's Heading 1–3. */
+  level: 1 | 2 | 3;
+  runs: Run[];
+  /**
+   * The label the style's numbering gives this heading ("1.", "I"), computed once in compose so
+   * both writers agree; the DOCX writer produces it with Word numbering, not typed text.
+   */
+  number?: string;
+}
+
+export interface ParagraphBlock {
+  type: "paragraph";
+  runs: Run[];
+  role: ParagraphRole;
+  /** "1.1" (per-section numbering) or "12" (continuous); absent when the paragraph is not numbered. */
+  number?: string;
+  align?: "left" | "center" | "right";
+}
+
+/** List markers forces use: bullets, 1. 2., i) ii), a) b), A) B). */
+export type ListKind = "bullet" | "decimal" | "roman-paren" | "alpha-paren" | "upper-alpha-paren";
+
+export interface ListBlock {
+  type: "list";
+  kind: ListKind;
+  /** The first item's number for ordered lists (1 unless the list continues an earlier one). */
+  start: number;
+  items: ListItem[];
+}
+
+export interface ListItem {
+  /** Usually one paragraph; a nested list follows it when the item has sub-items. */
+  blocks: Block[];
+}
+
+export interface TableCell {
+  /** Paragraphs in the cell, each a list of runs. */
+  paragraphs: Run[][];
+  /** A RAG cell: shaded in its colour and labelled with its word (never colour alone). */
+  rag?: Rag;
+  align?: "left" | "center" | "right";
+}
+
+export interface TableBlock {
+  type: "table";
+  /** The header row, repeated at the top of every page the table runs onto. */
+  header: TableCell[];
+  rows: TableCell[][];
+  /** Relative column widths (any scale), when the composer knows better than the writer. */
+  widths?: number[];
+  /** "layout" tables (the City of London header block, a contacts table) get no header styling. */
+  role?: "data" | "layout";
+}
+
+export interface PageBreakBlock {
+  type: "pageBreak";
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | PageBreakBlock;
+
+export interface DocMeta {
+  /** Document title (Word's Title property, the PDF's /Title). */
+  title: string;
+  subject?: string;
+  author?: string;
+  keywords?: string[];
+  /** Always en-GB for our papers; set on the document and its styles. */
+  language: "en-GB";
+  /** Protective marking in header and footer ("OFFICIAL"), or none. */
+  marking?: string;
+  /** The paper's date (YYYY-MM-DD); document timestamps come from SOURCE_DATE_EPOCH or this. */
+  date: string;
+}
+
+export interface Doc {
+  meta: DocMeta;
+  style: HouseStyle;
+  blocks: Block[];
+}

@@ -1,0 +1,73 @@
+// A house style is data, not code (DESIGN §5): one YAML file per force's format under
+// templates/styles/. Adding a force's style needs no new code, only a file this schema accepts.
+import { z } from "zod";
+
+export const NumberingScheme = z.enum([
+  /** 1. Purpose → 1.1, 1.2; 2. Recommendation → 2.1 (Cambridgeshire). */
+  "per-section",
+  /** 1 … n across the whole paper (City of London's main report). */
+  "continuous",
+  "none",
+]);
+
+export const DateForm = z.enum([
+  /** "04 June 2015" */
+  "day-month-year",
+  /** "12th January 2015" */
+  "ordinal",
+]);
+
+const Centimetres = z.number().positive().max(10);
+const Points = z.number().positive().max(72);
+
+export const HouseStyle = z.object({
+  name: z.string().regex(/^[a-z0-9-]+$/),
+  description: z.string(),
+  page: z.object({
+    size: z.literal("A4"),
+    margins: z.object({ top: Centimetres, bottom: Centimetres, left: Centimetres, right: Centimetres }),
+  }),
+  fonts: z.object({
+    /** The family named in Word; PDF uses a metric-compatible embedded font (Liberation Sans for Arial). */
+    family: z.literal("Arial"),
+    body: Points,
+    title: Points,
+    org: Points,
+    heading1: Points,
+    heading2: Points,
+    heading3: Points,
+    small: Points,
+    table: Points,
+  }),
+  numbering: z.object({
+    paragraphs: NumberingScheme,
+    /** Number level-1 headings "1.", "2." (per-section papers do). */
+    headings: z.boolean(),
+    /** Paragraph numbering starts at this level-1 heading's text ("Main Report"); from the start when absent. */
+    startAt: z.string().optional(),
+    /** …and stops at this level-1 heading's text ("Appendices"). */
+    stopAt: z.string().optional(),
+  }),
+  dateForm: DateForm,
+  /** Words the style uses for the paper's own parts. */
+  title: z.object({ uppercase: z.boolean(), bold: z.boolean() }),
+  /** The ordered-list marker for lists the style numbers itself (open actions in City of London papers: i), ii)). */
+  listKind: z.enum(["decimal", "roman-paren", "alpha-paren", "upper-alpha-paren"]),
+  marking: z.object({
+    /** Marking used when neither the spec nor --marking gives one. */
+    default: z.string().nullable(),
+    header: z.boolean(),
+    footer: z.boolean(),
+  }),
+  /** Footer page numbers, "Page {page} of {pages}", or null for none. */
+  pageNumbers: z.string().nullable(),
+  strapline: z.string().nullable(),
+  /** File name (under templates/specs/) of the spec used when the user gives none. */
+  defaultSpec: z.string(),
+  /** Handlebars + Markdown for the block at the top of the paper (org name, To/From/Date, title). */
+  header: z.string(),
+  /** Handlebars + Markdown for the end of the paper (contact officers, reference document). */
+  footer: z.string(),
+});
+export type HouseStyle = z.infer<typeof HouseStyle>;
+export type NumberingScheme = z.infer<typeof NumberingScheme>;
