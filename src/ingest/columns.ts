@@ -19,6 +19,10 @@ export const COLUMN_FIELDS = [
   "type",
   "addressee",
   "response",
+  /** The due date as the source tracker wrote it ("Mar-17"), beside a real date: boardpack's own trackers carry it. */
+  "dueText",
+  /** Where a row came from ("Tactical Plan, row 15"): boardpack's own trackers carry it. */
+  "source",
 ] as const;
 export type ColumnField = (typeof COLUMN_FIELDS)[number];
 
@@ -39,6 +43,8 @@ const SYNONYMS: Record<ColumnField, readonly string[]> = {
   type: ["type", "rec type", "recommendation type", "kind", "finding type"],
   addressee: ["addressed to", "addressee", "recipient", "directed to", "for", "agency", "organisation"],
   response: ["force response", "response", "action taken", "force update", "response to recommendation", "force action"],
+  dueText: ["due as written", "due date as written", "target date as written"],
+  source: ["source", "source row"],
 };
 
 const MONTH = "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december";
@@ -84,4 +90,6 @@ export const FIELD_LABELS: Record<ColumnField, string> = {
   type: "Type",
   addressee: "Addressed to",
   response: "Response",
+  dueText: "Due as written",
+  source: "Source",
 };

@@ -9,7 +9,7 @@ export const HEADER_SEARCH_ROWS = 30;
 export interface Column {
   /** 0-based column index. */
   col: number;
-  /** The header text as the user wrote it (trimmed; made unique with " (2)" when repeated). */
+  /** The header text as the user wrote it (trimmed; an unmapped header repeated is made unique with " (2)"). */
   header: string;
   /** The field it feeds, or null: then its values go to `extra` verbatim. */
   field: ColumnField | null;
@@ -53,15 +53,13 @@ export function mapColumns(row: RawRow, overrides: MappingOverrides = {}): Colum
   }
   const overridden = new Set(overrideByHeader.values());
   const taken = new Map<ColumnField, string>();
-  const seenHeaders = new Map<string, number>();
   const columns: Column[] = [];
 
   row.cells.forEach((cell, col) => {
-    const text = cell?.text.replace(/\s+/g, " ").trim() ?? "";
-    if (text === "") return;
-    const header = uniqueHeader(text, seenHeaders);
-    const forced = overrideByHeader.get(normaliseWord(text));
-    const guessed = fieldForHeader(text);
+    const header = cell?.text.replace(/\s+/g, " ").trim() ?? "";
+    if (header === "") return;
+    const forced = overrideByHeader.get(normaliseWord(header));
+    const guessed = fieldForHeader(header);
     const field = forced ?? (guessed && !overridden.has(guessed) ? guessed : undefined);
     if (!field) {
       columns.push({ col, header, field: null });
@@ -72,11 +70,16 @@ export function mapColumns(row: RawRow, overrides: MappingOverrides = {}): Colum
       columns.push({ col, header, field });
     }
   });
-  return columns;
+  return makeExtraHeadersUnique(columns);
 }
 
-function uniqueHeader(text: string, seen: Map<string, number>): string {
-  const n = (seen.get(text) ?? 0) + 1;
-  seen.set(text, n);
-  return n === 1 ? text : `${text} (${n})`;
+/** Unmapped columns are keyed by header in `extra`, so two with the same text become "Notes" and "Notes (2)". */
+function makeExtraHeadersUnique(columns: Column[]): Column[] {
+  const seen = new Map<string, number>();
+  return columns.map((c) => {
+    if (c.field !== null) return c;
+    const n = (seen.get(c.header) ?? 0) + 1;
+    seen.set(c.header, n);
+    return n === 1 ? c : { ...c, header: `${c.header} (${n})` };
+  });
 }

@@ -42,6 +42,8 @@ export interface RawWorkbook {
   file: string;
   format: "xlsx" | "csv";
   sheets: RawSheet[];
+  /** The workbook's Title property (File > Info), when set. */
+  title?: string;
 }
 
 /** Cells that hold something other than blanks. */

@@ -70,7 +70,8 @@ export async function readXlsx(
     return readSheet(ws, book);
   });
   settleUncached(book, sheets);
-  return { workbook: { file, format: "xlsx", sheets }, diagnostics: book.diagnostics };
+  const title = excel.title?.trim();
+  return { workbook: { file, format: "xlsx", sheets, ...(title ? { title } : {}) }, diagnostics: book.diagnostics };
 }
 
 function readSheet(ws: ExcelJS.Worksheet, book: Book): RawSheet {

@@ -149,8 +149,7 @@ export function readInspectionRow(table: TableLayout, raw: RawRow, collector: In
     out.push(diagnostic("warning", "RECOMMENDATION_NO_TEXT", `this row has no ${c.header} text; it is kept with an empty text`, r.at(c.col)));
   }
 
-  const dueCell = r.located("due");
-  const due = dueCell ? readDue(dueCell.cell, dueCell.at, dueCell.header, out) : { due: null, dueText: null };
+  const due = r.due(out);
   const sr = readStatusAndRag(r.located("status"), r.located("rag"), out);
   for (const word of sr.unknown) extra[word.header] = word.text;
   warnFormulas(collector.file, table, raw, out);

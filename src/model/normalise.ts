@@ -29,11 +29,14 @@ export function normalise(workbook: RawWorkbook, layouts: SheetLayout[]): Normal
   const file = workbook.file;
   const out: Diagnostic[] = [];
   const tables: TableLayout[] = [];
+  const reportLists: TableLayout[] = [];
 
   for (const layout of layouts) {
     const where = { file, sheet: layout.sheet.name };
     if (layout.kind === "skipped") {
       out.push(diagnostic("info", "SHEET_SKIPPED", `not read: ${layout.reason}`, where));
+    } else if (isReportList(layout)) {
+      reportLists.push(layout);
     } else if (!hasField(layout, "action") && !hasField(layout, "recommendation")) {
       out.push(diagnostic("info", "SHEET_SKIPPED", `not read: its header row ${layout.header.row} has no action or recommendation column (found ${headerList(layout.header.columns)})`, where));
     } else {
@@ -87,6 +90,7 @@ export function normalise(workbook: RawWorkbook, layouts: SheetLayout[]): Normal
     return { plan: null, diagnostics: out, tables };
   }
 
+  for (const list of reportLists) readReportList(list, inspection, out);
   assignMissingRefs(refSlots, themes, out);
   reportDuplicateRefs(refSlots, out);
   inspection.finish(out);
@@ -103,6 +107,24 @@ export function normalise(workbook: RawWorkbook, layouts: SheetLayout[]): Normal
     recommendations: inspection.recommendations(),
   };
   return { plan, diagnostics: out, tables };
+}
+
+/** A list of reports and their publication dates, with no recommendations (boardpack's Reports sheet). */
+function isReportList(table: TableLayout): boolean {
+  return hasField(table, "report") && hasField(table, "published") && !hasField(table, "action") && !hasField(table, "recommendation");
+}
+
+function readReportList(table: TableLayout, inspection: InspectionCollector, out: Diagnostic[]): void {
+  for (const role of table.rows) {
+    if (role.kind !== "data") continue;
+    const r = rowReader(inspection.file, table, role.raw);
+    const title = r.text("report");
+    if (title === null) continue;
+    const report = inspection.report(title);
+    const published = r.located("published")!;
+    const date = readDue(published.cell, published.at, published.header, out);
+    if (date.due) inspection.setPublished(report, date.due, published.at, out);
+  }
 }
 
 export function hasField(table: TableLayout, field: ColumnField): boolean {
@@ -163,8 +185,7 @@ function readActionRow(
   out: Diagnostic[],
 ): Action {
   const r = rowReader(file, table, raw);
-  const dueCell = r.located("due");
-  const { due, dueText } = dueCell ? readDue(dueCell.cell, dueCell.at, dueCell.header, out) : { due: null, dueText: null };
+  const { due, dueText } = r.due(out);
   const sr = readStatusAndRag(r.located("status"), r.located("rag"), out);
 
   let theme: string | null = null;

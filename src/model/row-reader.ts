@@ -4,7 +4,8 @@ import type { ColumnField } from "../ingest/columns.js";
 import type { Column } from "../ingest/header.js";
 import type { TableLayout } from "../ingest/layout.js";
 import type { RawCell, RawRow } from "../ingest/raw-table.js";
-import { cellText, quote } from "./cell-values.js";
+import { cellText, quote, readDue, type DueValue } from "./cell-values.js";
+import { parseSourceText } from "./provenance.js";
 
 export interface LocatedCell {
   cell: RawCell | undefined;
@@ -21,6 +22,8 @@ export interface RowReader {
   /** The field's cell with its header and position, or undefined when there is no such column. */
   located(field: ColumnField): LocatedCell | undefined;
   /** Every unmapped column's non-empty text, under its header, verbatim; any hyperlink address under "<header> (link)". */
+  /** The due date and its wording, with "Due as written" (boardpack's trackers) restoring the wording. */
+  due(out: Diagnostic[]): DueValue;
   extra(): Record<string, string>;
 }
 
@@ -39,12 +42,19 @@ export function rowReader(file: string, table: TableLayout, raw: RawRow): RowRea
       const c = column(field);
       return c ? { cell: raw.cells[c.col], header: c.header, at: at(c.col) } : undefined;
     },
+    due(out) {
+      const c = column("due");
+      const value = c ? readDue(raw.cells[c.col], at(c.col), c.header, out) : { due: null, dueText: null };
+      const written = this.text("dueText");
+      return written !== null ? { due: value.due, dueText: written } : value;
+    },
     extra() {
       const extra: Record<string, string> = {};
       for (const c of table.header.columns) {
         const cell = raw.cells[c.col];
-        const value = c.field === null ? cellText(cell) : null;
-        if (value !== null) extra[c.header] = value;
+        const value = c.field === null || c.field === "source" ? cellText(cell) : null;
+        // A Source cell that only says where boardpack found the row is ours, not the user's data.
+        if (value !== null && !(c.field === "source" && parseSourceText(value))) extra[c.header] = value;
         if (cell?.link) extra[`${c.header} (link)`] = cell.link;
       }
       return extra;

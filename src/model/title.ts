@@ -1,5 +1,6 @@
-// The plan's title: the title rows above a tracker's header, else a cover sheet's
-// first line, else the file's name. Label lines ("Workstream lead: …") are not titles.
+// The plan's title: the title rows above a tracker's header, else the workbook's Title
+// property (boardpack's own trackers set it), else a cover sheet's first line, else the
+// file's name. Label lines ("Workstream lead: …") are not titles.
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SheetLayout, TableLayout } from "../ingest/layout.js";
 import { filledCells, type RawRow, type RawWorkbook } from "../ingest/raw-table.js";
@@ -22,6 +23,7 @@ export function planTitle(workbook: RawWorkbook, layouts: SheetLayout[], tables:
     const lines = table.above.map(titleText).filter((t): t is string => t !== null);
     if (lines.length > 0) return [...new Set(lines)].join(" – ");
   }
+  if (workbook.title) return workbook.title;
   // A cover sheet before the first table often carries the plan's name.
   for (const layout of layouts) {
     if (layout.kind === "table") break;
