@@ -1,6 +1,5 @@
 // The boardpack command line: parse arguments, run one command, map failures to exit codes.
 // 0 = done, 1 = the data has errors, 2 = a usage mistake or a file that cannot be read.
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { InputRefused } from "../ingest/refused.js";
@@ -10,6 +9,7 @@ import { convertCommand } from "./commands/convert.js";
 import { schemaCommand } from "./commands/schema.js";
 import { consolePrinter, type Printer } from "./print.js";
 import { UsageError } from "./usage-error.js";
+import { boardpackVersion } from "./version.js";
 
 export const COMMANDS: Command[] = [checkCommand, convertCommand, schemaCommand];
 
@@ -105,6 +105,5 @@ export function commandHelp(command: Command): string {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return `boardpack ${pkg.version}`;
+  return `boardpack ${boardpackVersion()}`;
 }

@@ -65,6 +65,28 @@ describe("boardpack convert", () => {
     expect(plan.source.file).toBe("t.csv");
   });
 
+  it("writes the RAG tracker as .xlsx, and its columns as .csv, refusing other extensions", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "t.csv"), csv([["Ref", "Action", "RAG", "Due"], ["1", "=HYPERLINK(\"http://evil.example\")", "G", "Mar-17"]]));
+    const xlsx = await runCli(["convert", join(dir, "t.csv"), "-o", join(dir, "tracker.xlsx"), "--as-of", "30/11/2016", "--marking", "OFFICIAL"]);
+    expect(xlsx.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, "tracker.xlsx"));
+    expect(book.getWorksheet("Tracker")!.getCell("D2").value).toBe('=HYPERLINK("http://evil.example")');
+    const csvOut = await runCli(["convert", join(dir, "t.csv"), "-o", join(dir, "tracker.csv")]);
+    expect(csvOut.code).toBe(0);
+    expect(readFileSync(join(dir, "tracker.csv"), "utf8")).toContain(`'=HYPERLINK(""http://evil.example"")`);
+    const other = await runCli(["convert", join(dir, "t.csv"), "-o", join(dir, "tracker.docx")]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain("name the output .json (the plan), .xlsx (the RAG tracker) or .csv");
+  });
+
+  it("refuses an --as-of that is not a day", async () => {
+    const r = await runCli(["convert", "data/cambs-da-action-plan.csv", "-o", join(tempDir(), "t.xlsx"), "--as-of", "31/02/2017"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--as-of 31/02/2017 is not a date: 31 February 2017 does not exist");
+  });
+
   it("never overwrites its input", async () => {
     const dir = tempDir();
     const input = join(dir, "t.json");

@@ -1,43 +1,91 @@
-// boardpack convert: a tracker in, the plan out as plan.json. Errors in the data stop it
+// boardpack convert: a tracker in; out, by the -o file's extension, the plan (.json), the
+// standard RAG tracker (.xlsx) or its columns as CSV (.csv). Errors in the data stop it
 // before anything is written.
-import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { UsageError } from "../usage-error.js";
+import { basename, extname } from "node:path";
+import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { Plan } from "../../model/schema.js";
+import { documentTimestamp } from "../../render/timestamp.js";
+import { parseAsOf } from "../as-of.js";
 import { plural, printDiagnostics, severitySummary } from "../print.js";
+import { UsageError } from "../usage-error.js";
+import { boardpackVersion } from "../version.js";
 import { refuseToOverwriteInput, writeFileAtomic } from "../write-file.js";
-import type { Command } from "./command.js";
+import type { Command, CommandContext } from "./command.js";
 import { onePositional, readTrackerFromArgs, trackerOptionHelp, trackerOptions } from "./shared-options.js";
+
+const OUTPUTS = [".json", ".xlsx", ".csv"] as const;
+type OutputKind = (typeof OUTPUTS)[number];
 
 export const convertCommand: Command = {
   name: "convert",
-  summary: "convert a tracker into the standard plan (plan.json)",
-  usage: "boardpack convert <tracker.xlsx|tracker.csv> -o <plan.json> [--map mapping.yaml] [--json]",
-  examples: ["boardpack convert data/cambs-da-action-plan.csv -o out/cambs-plan.json"],
-  options: { ...trackerOptions, output: { type: "string", short: "o" } },
-  optionHelp: [["-o, --output <file>", "where to write: a .json file (the plan)"], ...trackerOptionHelp],
+  summary: "convert a tracker into the standard plan (.json) or the standard RAG tracker (.xlsx, .csv)",
+  usage: "boardpack convert <tracker.xlsx|tracker.csv> -o <plan.json|tracker.xlsx|tracker.csv> [--as-of date] [--marking OFFICIAL] [--map mapping.yaml] [--json]",
+  examples: [
+    "boardpack convert data/cambs-da-action-plan.csv -o out/cambs-plan.json",
+    "boardpack convert data/colp-da-action-plan.xlsx -o out/colp-tracker.xlsx --marking OFFICIAL",
+  ],
+  options: { ...trackerOptions, output: { type: "string", short: "o" }, "as-of": { type: "string" }, marking: { type: "string" } },
+  optionHelp: [
+    ["-o, --output <file>", "where to write: plan.json (the plan), tracker.xlsx (the RAG tracker) or tracker.csv"],
+    ["--as-of <date>", "count overdue actions as of this date (default: today)"],
+    ["--marking <text>", "protective marking for the tracker's header and footer, such as OFFICIAL"],
+    ...trackerOptionHelp,
+  ],
   async run(context) {
     const tracker = onePositional(context, "tracker file", "convert");
     const output = context.values.output;
-    if (typeof output !== "string" || output === "") throw new UsageError("say where to write the result with -o, for example -o out/plan.json", "convert");
-    if (!/\.json$/i.test(output)) throw new UsageError(`-o ${output}: boardpack convert writes a .json plan; name the output file with .json`, "convert");
+    if (typeof output !== "string" || output === "") throw new UsageError("say where to write the result with -o, for example -o out/plan.json or -o out/tracker.xlsx", "convert");
+    const kind = extname(output).toLowerCase() as OutputKind;
+    if (!OUTPUTS.includes(kind)) throw new UsageError(`-o ${output}: name the output .json (the plan), .xlsx (the RAG tracker) or .csv`, "convert");
+    const asOf = parseAsOf(context.values["as-of"], "convert");
+    const marking = typeof context.values.marking === "string" ? context.values.marking : undefined;
     await refuseToOverwriteInput(output, [tracker]);
 
     const result = await readTrackerFromArgs(context, tracker);
-    const failed = hasErrors(result.diagnostics) || result.plan === null;
-    if (context.values.json) {
-      context.print.err(JSON.stringify({ ok: !failed, output: failed ? null : output, diagnostics: result.diagnostics }, null, 2));
-    } else {
-      printDiagnostics(result.diagnostics, context.print.err, { includeInfo: false });
+    const diagnostics = [...result.diagnostics];
+    let bytes: string | Uint8Array | null = null;
+    if (result.plan && !hasErrors(diagnostics)) {
+      bytes = await outputBytes(kind, result.plan, diagnostics, { asOf, marking, sourceFile: basename(tracker) });
     }
-    if (failed || !result.plan) {
-      if (!context.values.json) context.print.err(`Nothing written: ${severitySummary(result.diagnostics)}.`);
-      return 1;
-    }
-    await writeFileAtomic(output, `${JSON.stringify(result.plan, null, 2)}\n`);
-    if (!context.values.json) {
-      const notes = result.diagnostics.filter((d) => d.severity === "info").length;
-      const what = result.plan.actions.length > 0 ? plural(result.plan.actions.length, "action") : plural(result.plan.recommendations.length, "recommendation");
-      context.print.err(`Wrote ${output} (${what}; ${severitySummary(result.diagnostics)}${notes ? `: boardpack check ${tracker} lists the notes` : ""}).`);
-    }
-    return 0;
+    return report(context, { tracker, output, plan: result.plan, diagnostics, bytes });
   },
 };
+
+async function outputBytes(kind: OutputKind, plan: Plan, diagnostics: Diagnostic[], options: { asOf: string; marking?: string; sourceFile: string }): Promise<string | Uint8Array> {
+  switch (kind) {
+    case ".json":
+      return `${JSON.stringify(plan, null, 2)}\n`;
+    case ".csv": {
+      const { renderTrackerCsv } = await import("../../render/xlsx/render-tracker-csv.js");
+      return renderTrackerCsv(plan);
+    }
+    case ".xlsx": {
+      // Loaded on demand: the workbook writer is large and plan.json does not need it.
+      const { renderTracker } = await import("../../render/xlsx/render-tracker.js");
+      const rendered = await renderTracker(plan, diagnostics, { ...options, timestamp: documentTimestamp(options.asOf), version: boardpackVersion() });
+      diagnostics.push(...rendered.diagnostics);
+      return rendered.bytes;
+    }
+  }
+}
+
+async function report(
+  context: CommandContext,
+  r: { tracker: string; output: string; plan: Plan | null; diagnostics: Diagnostic[]; bytes: string | Uint8Array | null },
+): Promise<number> {
+  const written = r.bytes !== null && r.plan !== null;
+  if (written) await writeFileAtomic(r.output, r.bytes!);
+  if (context.values.json) {
+    context.print.err(JSON.stringify({ ok: written, output: written ? r.output : null, diagnostics: r.diagnostics }, null, 2));
+    return written ? 0 : 1;
+  }
+  printDiagnostics(r.diagnostics, context.print.err, { includeInfo: false });
+  if (!written || !r.plan) {
+    context.print.err(`Nothing written: ${severitySummary(r.diagnostics)}.`);
+    return 1;
+  }
+  const notes = r.diagnostics.filter((d) => d.severity === "info").length;
+  const what = r.plan.actions.length > 0 ? plural(r.plan.actions.length, "action") : plural(r.plan.recommendations.length, "recommendation");
+  context.print.err(`Wrote ${r.output} (${what}; ${severitySummary(r.diagnostics)}${notes ? `: boardpack check ${r.tracker} lists the notes` : ""}).`);
+  return 0;
+}
