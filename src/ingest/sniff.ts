@@ -84,7 +84,12 @@ function checkWorkbookZip(bytes: Buffer, file: string, limits: Limits): void {
   }
   checkInflation(entries, file, limits);
   assertPlausibleRatios(entries, file);
-  verifyInflatedSizes(bytes, entries, file, limits);
+  const { worksheetRows } = verifyInflatedSizes(bytes, entries, file, limits);
+  if (worksheetRows > limits.maxRows) {
+    throw refuse(file, "INPUT_TOO_LARGE",
+      `the workbook has ${worksheetRows.toLocaleString("en-GB")} rows, more than the ${limits.maxRows.toLocaleString("en-GB")} boardpack reads; ` +
+        "delete unused rows or sheets, or split it into smaller files");
+  }
 }
 
 /** An OpenDocument file names its type in a stored `mimetype` entry; without one, content.xml and no [Content_Types].xml. */

@@ -151,10 +151,30 @@ export function inflateEntry(bytes: Buffer, entry: ZipEntry, file: string, limit
   return out;
 }
 
-/** Inflates every entry once, keeping nothing: proves the declared sizes, and so the limits, hold. */
-export function verifyInflatedSizes(bytes: Buffer, entries: readonly ZipEntry[], file: string, limits: Limits = LIMITS): void {
+/**
+ * Inflates every entry once, keeping nothing: proves the declared sizes, and so the limits,
+ * hold. Counts the worksheets' rows on the way, so a workbook with too many is refused before
+ * any spreadsheet parser sees it.
+ */
+export function verifyInflatedSizes(bytes: Buffer, entries: readonly ZipEntry[], file: string, limits: Limits = LIMITS): { worksheetRows: number } {
   checkInflation(entries, file, limits);
-  for (const entry of entries) inflateEntry(bytes, entry, file, limits);
+  let worksheetRows = 0;
+  for (const entry of entries) {
+    const content = inflateEntry(bytes, entry, file, limits);
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) worksheetRows += countRowElements(content);
+  }
+  return { worksheetRows };
+}
+
+const ROW_OPEN = [Buffer.from("<row "), Buffer.from("<row>")];
+
+/** `<row …>` elements in a worksheet part (empty rows Excel keeps for formatting count too). */
+function countRowElements(xml: Buffer): number {
+  let count = 0;
+  for (const needle of ROW_OPEN) {
+    for (let at = xml.indexOf(needle); at !== -1; at = xml.indexOf(needle, at + needle.length)) count++;
+  }
+  return count;
 }
 
 function sizeMismatch(entry: ZipEntry, file: string) {

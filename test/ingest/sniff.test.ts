@@ -238,3 +238,14 @@ describe("detectFormat: decompression bombs", () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
+
+describe("row limit", () => {
+  it("refuses a workbook with more rows than the limit before any parser reads it", () => {
+    const rows = Array.from({ length: 11 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>x</t></is></c></row>`).join("");
+    const zip = xlsxShapedZip([{ name: "xl/worksheets/sheet1.xml", data: `<worksheet><sheetData>${rows}</sheetData></worksheet>` }]);
+    const limits = { ...LIMITS, maxRows: 10 };
+    expect(refusedCode(zip, "big.xlsx", limits)).toBe("INPUT_TOO_LARGE");
+    expect(refusedMessage(zip, "big.xlsx", limits)).toBe("the workbook has 11 rows, more than the 10 boardpack reads; delete unused rows or sheets, or split it into smaller files");
+    expect(detectFormat(zip, "ok.xlsx", { ...LIMITS, maxRows: 11 })).toBe("xlsx");
+  });
+});
