@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { LIMITS } from "../../src/ingest/limits.js";
+import { LIMITS, type Limits } from "../../src/ingest/limits.js";
 import { InputRefused } from "../../src/ingest/refused.js";
 import { checkFileSize, detectFormat } from "../../src/ingest/sniff.js";
 import { buildZip, deflatedZeros, xlsxShapedZip } from "../helpers/zip.js";
@@ -35,7 +35,7 @@ function oleFile(streamNames: string[]): Buffer {
 }
 
 /** The refusal's code; also checks it names the file and is one line. */
-function refusedCode(bytes: Buffer, file = "tracker.xlsx", limits = LIMITS): string {
+function refusedCode(bytes: Buffer, file = "tracker.xlsx", limits: Limits = LIMITS): string {
   try {
     detectFormat(bytes, file, limits);
   } catch (err) {
@@ -48,7 +48,7 @@ function refusedCode(bytes: Buffer, file = "tracker.xlsx", limits = LIMITS): str
   throw new Error("expected the file to be refused");
 }
 
-function refusedMessage(bytes: Buffer, file = "tracker.xlsx", limits = LIMITS): string {
+function refusedMessage(bytes: Buffer, file = "tracker.xlsx", limits: Limits = LIMITS): string {
   try {
     detectFormat(bytes, file, limits);
   } catch (err) {
