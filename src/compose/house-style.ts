@@ -17,6 +17,9 @@ export const DateForm = z.enum([
   "ordinal",
 ]);
 
+/** How a numbered sub-heading is labelled: "1." or "I". */
+export const HeadingLabel = z.enum(["decimal", "upper-roman"]);
+
 const Centimetres = z.number().positive().max(10);
 const Points = z.number().positive().max(72);
 
@@ -47,6 +50,15 @@ export const HouseStyle = z.object({
     startAt: z.string().optional(),
     /** …and stops at this level-1 heading's text ("Appendices"). */
     stopAt: z.string().optional(),
+    /** Printed after every paragraph label: "." gives "12." (City of London) and "1.1." (section 55). */
+    paragraphSuffix: z.string().max(3).optional(),
+    /**
+     * Labels for sub-headings, restarting under each heading one level up: "decimal" gives
+     * "1." (Lancashire's workstreams), "upper-roman" gives "I" (City of London's key areas).
+     */
+    subHeadings: z
+      .object({ level2: HeadingLabel.optional(), level3: HeadingLabel.optional() })
+      .optional(),
   }),
   dateForm: DateForm,
   /** Words the style uses for the paper's own parts. */
@@ -68,6 +80,13 @@ export const HouseStyle = z.object({
   header: z.string(),
   /** Handlebars + Markdown for the end of the paper (contact officers, reference document). */
   footer: z.string(),
+  /**
+   * Spec fields the header or footer cannot do without, each with an example value for the
+   * message a user sees when it is missing ("to: Business Coordination Board").
+   */
+  requires: z.record(z.string(), z.string()).optional(),
 });
 export type HouseStyle = z.infer<typeof HouseStyle>;
 export type NumberingScheme = z.infer<typeof NumberingScheme>;
+export type HeadingLabel = z.infer<typeof HeadingLabel>;
+export type DateForm = z.infer<typeof DateForm>;

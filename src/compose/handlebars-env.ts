@@ -1,0 +1,288 @@
+// One Handlebars environment per paper (Handlebars.create(), never the global one), set up so
+// that templates are safe and their mistakes are findable:
+// - strict: a misspelt field is an error, not a blank, in helper arguments too
+//   ({{#if paper.subjct}} is caught); a partial reads an optional parameter with
+//   (lookup this "name"), which gives nothing rather than an error when it is not passed;
+// - knownHelpersOnly: a misspelt helper is an error when the template is compiled;
+// - no prototype access (Handlebars' default, stated explicitly at render);
+// - `{{value}}` is escaped for Markdown, not HTML (see escape-markdown.ts); `{{{value}}}` is raw;
+// - every error becomes one diagnostic naming the template file and the line within it.
+import Handlebars from "handlebars";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { escapeMarkdown } from "./escape-markdown.js";
+import { TemplateProblem, type Helper } from "./helpers.js";
+import { didYouMean } from "./suggest.js";
+import { templateErrorDiagnostic } from "./template-errors.js";
+
+/** A template and where its text sits in a file, so its line 1 can be reported as the file's line. */
+export interface TemplateSource {
+  /** The file as named in messages (the spec, a style file, a partial). */
+  file: string;
+  text: string;
+  /** The file line of the template's first line (after a spec's front matter; inside a style's YAML). */
+  firstLine: number;
+  /** What it is, for messages about a style's header or footer ("header"). */
+  part?: string;
+}
+
+export type RenderResult = { ok: true; output: string } | { ok: false; diagnostic: Diagnostic };
+
+export interface TemplateEnv {
+  /** Checks a template; null when it is fine, else the one diagnostic that says what is wrong. */
+  check(source: TemplateSource): Diagnostic | null;
+  render(source: TemplateSource, context: object): RenderResult;
+  /** Problems found in the partials when the environment was made. */
+  diagnostics: Diagnostic[];
+}
+
+/** An error raised while a partial ran, tagged with the partial so the message names its file. */
+class LocatedError extends Error {
+  constructor(
+    readonly original: unknown,
+    readonly source: TemplateSource,
+  ) {
+    super(original instanceof Error ? original.message : String(original));
+  }
+}
+
+const BUILT_IN_HELPERS = ["if", "unless", "each", "with", "lookup"];
+const LINE_OPTION = "__line";
+
+const RUNTIME_OPTIONS = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
+
+export function createTemplateEnv(helpers: Record<string, Helper>, partials: TemplateSource[]): TemplateEnv {
+  const hb = Handlebars.create();
+  hb.unregisterHelper("log"); // would write to the console
+  installMarkdownEscaping(hb);
+
+  const helperNames = new Set(Object.keys(helpers));
+  for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, wrapHelper(name, helper));
+  const knownHelpers: Record<string, boolean> = { log: false };
+  for (const name of [...helperNames, ...BUILT_IN_HELPERS]) knownHelpers[name] = true;
+  const compileOptions = { strict: true, knownHelpersOnly: true, knownHelpers };
+
+  const partialNames = new Set(partials.map((p) => partialName(p)));
+  const allHelperNames = [...helperNames, ...BUILT_IN_HELPERS];
+  let context: object = {};
+  const setting = () => ({ context, helperNames: allHelperNames });
+
+  /** Parse and prepare; a problem found on the way is returned as a diagnostic. */
+  const prepare = (source: TemplateSource): { ast: hbs.AST.Program } | { diagnostic: Diagnostic } => {
+    try {
+      const ast = hb.parse(source.text);
+      const problem = prepareAst(ast, helperNames, partialNames);
+      if (problem) return { diagnostic: astProblemDiagnostic(problem, source, [...partialNames]) };
+      return { ast };
+    } catch (error) {
+      return { diagnostic: templateErrorDiagnostic(error, source, setting()) };
+    }
+  };
+
+  const check = (source: TemplateSource): Diagnostic | null => {
+    const prepared = prepare(source);
+    if ("diagnostic" in prepared) return prepared.diagnostic;
+    try {
+      hb.precompile(prepared.ast, compileOptions); // compiles now, so compile errors surface before any output
+      return null;
+    } catch (error) {
+      return templateErrorDiagnostic(error, source, setting());
+    }
+  };
+
+  const diagnostics: Diagnostic[] = [];
+  for (const partial of partials) {
+    const problem = check(partial);
+    if (problem) {
+      diagnostics.push(problem);
+      continue;
+    }
+    const prepared = prepare(partial);
+    if ("diagnostic" in prepared) continue;
+    const compiled = hb.compile(prepared.ast, compileOptions);
+    hb.registerPartial(partialName(partial), (ctx: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return compiled(ctx, { ...options, ...RUNTIME_OPTIONS });
+      } catch (error) {
+        throw error instanceof LocatedError ? error : new LocatedError(error, partial);
+      }
+    });
+  }
+
+  return {
+    check,
+    diagnostics,
+    render(source, ctx) {
+      context = ctx;
+      const prepared = prepare(source);
+      if ("diagnostic" in prepared) return { ok: false, diagnostic: prepared.diagnostic };
+      try {
+        const output = hb.compile(prepared.ast, compileOptions)(ctx, RUNTIME_OPTIONS);
+        return { ok: true, output };
+      } catch (error) {
+        const located = error instanceof LocatedError ? error : new LocatedError(error, source);
+        return { ok: false, diagnostic: templateErrorDiagnostic(located.original, located.source, setting()) };
+      }
+    },
+  };
+}
+
+function astProblemDiagnostic(problem: AstProblem, source: TemplateSource, partialNames: string[]): Diagnostic {
+  const line = source.firstLine + problem.line - 1;
+  const where = source.part ? `${source.part}: ` : "";
+  if (problem.kind === "partial") {
+    const hint = didYouMean(problem.name, partialNames) || `; the partials are ${partialNames.join(", ")}`;
+    return { severity: "error", code: "TEMPLATE_PARTIAL_UNKNOWN", message: `${where}{{> ${problem.name}}}: there is no partial "${problem.name}"${hint}`, file: source.file, line };
+  }
+  return { severity: "error", code: "TEMPLATE_FIELD_UNKNOWN", message: `${where}{{${problem.name}}}: "${problem.name}" is not a field a paper can use`, file: source.file, line };
+}
+
+/** templates/partials/openActions.hbs is used as {{> openActions}}. */
+function partialName(source: TemplateSource): string {
+  return source.file.replace(/^.*[\\/]/, "").replace(/\.hbs$/, "");
+}
+
+/**
+ * `{{value}}` compiles to a call of escapeExpression (HTML escaping) that cannot be swapped per
+ * environment. Handlebars' documented extension point is a JavaScriptCompiler subclass, so this
+ * one emits a call of our escapeMarkdown (registered as a helper) instead. `{{{value}}}` and
+ * partial output never reach it.
+ */
+function installMarkdownEscaping(hb: typeof Handlebars): void {
+  hb.registerHelper("escapeMarkdown", escapeMarkdown);
+  type CompilerInstance = {
+    pushSource(source: unknown): void;
+    appendToBuffer(parts: unknown[]): unknown;
+    aliasable(name: string): unknown;
+    popStack(): unknown;
+  };
+  const Base = (hb as unknown as { JavaScriptCompiler: { prototype: object } }).JavaScriptCompiler;
+  function MarkdownCompiler(): void {}
+  MarkdownCompiler.prototype = Object.create(Base.prototype) as object;
+  Object.assign(MarkdownCompiler.prototype, {
+    compiler: MarkdownCompiler,
+    appendEscaped(this: CompilerInstance) {
+      // The trailing {} stands where Handlebars' helper wrapper expects an options object.
+      this.pushSource(this.appendToBuffer([this.aliasable("helpers.escapeMarkdown"), "(", this.popStack(), ", {})"]));
+    },
+  });
+  (hb as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler = MarkdownCompiler;
+}
+
+/** Our helper, called the Handlebars way: checks its arguments and tags its errors with the template line. */
+function wrapHelper(name: string, helper: Helper): Handlebars.HelperDelegate {
+  return function (this: unknown, ...all: unknown[]) {
+    const options = all.pop() as Handlebars.HelperOptions;
+    const { [LINE_OPTION]: line, ...hash } = options.hash as Record<string, unknown>;
+    try {
+      const [min, max] = helper.args;
+      if (all.length < min || all.length > max) {
+        const wanted = min === max ? `${min}` : `${min} to ${max}`;
+        throw new TemplateProblem(`${name} takes ${wanted} ${max === 1 ? "value" : "values"}, not ${all.length}: ${helper.usage}`);
+      }
+      const allowed = helper.hash ?? [];
+      for (const key of Object.keys(hash)) {
+        if (!allowed.includes(key)) {
+          const takes = allowed.length ? `; it takes ${allowed.map((k) => `${k}=`).join(", ")}` : "";
+          throw new TemplateProblem(`${name} has no option ${key}=${didYouMean(key, allowed)}${takes}`);
+        }
+      }
+      return helper.run(all, hash);
+    } catch (error) {
+      const problem = error instanceof TemplateProblem ? error : new TemplateProblem(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      if (typeof line === "number") (problem as TemplateProblem & { line?: number }).line ??= line;
+      throw problem;
+    }
+  };
+}
+
+/** What the walk over a template found wrong before compiling it. */
+type AstProblem = { kind: "partial"; name: string; line: number } | { kind: "forbidden"; name: string; line: number };
+
+/** Names every object inherits (constructor, __proto__ …): never fields of the paper, and never to be reached. */
+const INHERITED_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype"]);
+
+/**
+ * Walks the parsed template before it is compiled: tags every call of one of our helpers with
+ * its line (Handlebars does not tell helpers where they are), makes field lookups strict in
+ * helper arguments, and finds the first partial that does not exist.
+ */
+function prepareAst(ast: hbs.AST.Program, helperNames: Set<string>, partialNames: Set<string>): AstProblem | null {
+  let problem: AstProblem | null = null;
+
+  const checkPath = (path: hbs.AST.PathExpression): void => {
+    const inherited = path.parts.find((part) => INHERITED_NAMES.has(part));
+    if (inherited !== undefined && problem === null) problem = { kind: "forbidden", name: path.original, line: path.loc?.start.line ?? 1 };
+  };
+
+  const value = (node: hbs.AST.Expression): void => {
+    if (node.type === "PathExpression") {
+      // Handlebars' strict mode checks only the last name of {{a.b}}, and nothing in helper
+      // arguments ({{#if a.b}}): without this, a misspelt field there is silently blank.
+      const path = node as hbs.AST.PathExpression & { strict?: boolean };
+      if (!path.data || path.parts[0] === "root") path.strict = true;
+      checkPath(path);
+    } else if (node.type === "SubExpression") {
+      call(node as hbs.AST.SubExpression);
+    }
+  };
+
+  const call = (node: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression): void => {
+    const path = node.path as hbs.AST.PathExpression;
+    if (path.type === "PathExpression") checkPath(path);
+    if (path.type === "PathExpression" && !path.data && path.depth === 0 && path.parts.length === 1 && helperNames.has(path.parts[0]!)) {
+      const line = node.loc?.start.line ?? 1;
+      const pair = { type: "HashPair", key: LINE_OPTION, value: { type: "NumberLiteral", value: line, original: line, loc: node.loc }, loc: node.loc };
+      const hash = (node.hash ?? { type: "Hash", pairs: [], loc: node.loc }) as hbs.AST.Hash;
+      hash.pairs = [...hash.pairs, pair as unknown as hbs.AST.HashPair];
+      (node as { hash: hbs.AST.Hash }).hash = hash;
+    }
+    for (const param of node.params) value(param);
+    for (const pair of node.hash?.pairs ?? []) if (pair.key !== LINE_OPTION) value(pair.value);
+    // {{lookup x "constructor"}} reaches the same inherited names by another road.
+    if (path.type === "PathExpression" && path.original === "lookup") {
+      for (const param of node.params) {
+        if (param.type === "StringLiteral" && INHERITED_NAMES.has((param as hbs.AST.StringLiteral).value) && problem === null) {
+          problem = { kind: "forbidden", name: (param as hbs.AST.StringLiteral).value, line: node.loc?.start.line ?? 1 };
+        }
+      }
+    }
+  };
+
+  const statement = (node: hbs.AST.Statement): void => {
+    switch (node.type) {
+      case "MustacheStatement":
+        call(node as hbs.AST.MustacheStatement);
+        break;
+      case "BlockStatement": {
+        const block = node as hbs.AST.BlockStatement;
+        call(block);
+        if (block.program) program(block.program);
+        if (block.inverse) program(block.inverse);
+        break;
+      }
+      case "PartialStatement":
+      case "PartialBlockStatement": {
+        const partial = node as hbs.AST.PartialStatement & { program?: hbs.AST.Program };
+        // {{> name}} or {{> "name"}}; a partial chosen at run time ({{> (expr)}}) is not checked here.
+        const written = partial.name as { type: string; original?: unknown; value?: unknown };
+        const name = written.type === "PathExpression" ? String(written.original) : written.type === "StringLiteral" ? String(written.value) : null;
+        if (name !== null && !partialNames.has(name) && name !== "@partial-block" && problem === null) {
+          problem = { kind: "partial", name, line: partial.loc?.start.line ?? 1 };
+        }
+        for (const param of partial.params) value(param);
+        for (const pair of partial.hash?.pairs ?? []) value(pair.value);
+        if (partial.program) program(partial.program);
+        break;
+      }
+      default:
+        break;
+    }
+  };
+
+  const program = (node: hbs.AST.Program): void => {
+    for (const child of node.body) statement(child);
+  };
+
+  program(ast);
+  return problem;
+}
