@@ -1,0 +1,51 @@
+// External hyperlinks with relationship ids we choose. docx's ExternalHyperlink names its
+// relationship with a random id (nanoid) on every pack, so the same paper would never give the
+// same bytes twice; here the id is the address's place among the paper's addresses.
+import { ConcreteHyperlink, type IContext, type IXmlableObject, type ParagraphChild } from "docx";
+
+const HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" as const;
+
+/** Numbers each distinct address once per paper: "rIdLink1", "rIdLink2" … */
+export class LinkIds {
+  private readonly ids = new Map<string, number>();
+
+  idFor(target: string): string {
+    let n = this.ids.get(target);
+    if (n === undefined) this.ids.set(target, (n = this.ids.size + 1));
+    return `Link${n}`;
+  }
+}
+
+/**
+ * The relationship ids already written into each part's relationships. One entry per address per
+ * part, however many links use it and however often docx writes the part (it writes headers twice).
+ */
+const written = new WeakMap<object, Set<string>>();
+
+class StableHyperlink extends ConcreteHyperlink {
+  constructor(
+    children: readonly ParagraphChild[],
+    id: string,
+    private readonly target: string,
+  ) {
+    super(children, id);
+  }
+
+  override prepForXml(context: IContext): IXmlableObject | undefined {
+    const relationships = context.viewWrapper.Relationships;
+    let ids = written.get(relationships);
+    if (!ids) written.set(relationships, (ids = new Set()));
+    if (!ids.has(this.linkId)) {
+      ids.add(this.linkId);
+      relationships.addRelationship(this.linkId, HYPERLINK, this.target, "External");
+    }
+    return super.prepForXml(context);
+  }
+}
+
+/** A hyperlink to an external address, as a paragraph child (a `w:hyperlink` with our relationship id). */
+export function externalLink(children: readonly ParagraphChild[], target: string, ids: LinkIds): ParagraphChild {
+  // ConcreteHyperlink is what docx itself puts in a paragraph for an ExternalHyperlink, but its
+  // type is not in the ParagraphChild union.
+  return new StableHyperlink(children, ids.idFor(target), target) as unknown as ParagraphChild;
+}

@@ -1,0 +1,28 @@
+// Word measures in twips (1/20 pt) and half-points; the house style in centimetres and points.
+import type { HouseStyle } from "../../compose/house-style.js";
+
+export const TWIPS_PER_CM = 1440 / 2.54;
+
+/** A4 in twips, as Word writes it. */
+export const A4 = { width: 11906, height: 16838 } as const;
+
+/** Numbered headings and paragraphs: number at the margin, text 1.27 cm in (Word's default tab) at least. */
+export const NUMBER_HANGING = 720;
+/** Each list level indents its text one step further than the text it belongs to. */
+export const LIST_STEP = 720;
+/** How far a list marker hangs left of the item's text: a bullet needs little, "viii)" more. */
+export const LIST_HANGING = { bullet: 360, ordered: 720 } as const;
+
+export function cmToTwips(cm: number): number {
+  return Math.round(cm * TWIPS_PER_CM);
+}
+
+/** docx takes font sizes in half-points. */
+export function halfPoints(pt: number): number {
+  return Math.round(pt * 2);
+}
+
+/** The width between the margins, which tables fill. */
+export function textWidth(style: HouseStyle): number {
+  return A4.width - cmToTwips(style.page.margins.left) - cmToTwips(style.page.margins.right);
+}
