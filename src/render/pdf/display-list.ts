@@ -1,0 +1,56 @@
+// What gets drawn, as plain data: positions in points from the left edge of the page and from
+// the TOP of whatever holds the item (a chunk, then a page). draw.ts turns it into PDF operators.
+import type { Rgb } from "./colour.js";
+import type { Face } from "./fonts.js";
+
+export interface TextItem {
+  kind: "text";
+  x: number;
+  /** The baseline. */
+  y: number;
+  text: string;
+  face: Face;
+  size: number;
+  colour: Rgb;
+}
+
+export interface RectItem {
+  kind: "rect";
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fill: Rgb;
+}
+
+export interface RuleItem {
+  kind: "rule";
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+  colour: Rgb;
+}
+
+/** A clickable area that opens `uri`; `text` is what the area says (the annotation's /Contents). */
+export interface LinkItem {
+  kind: "link";
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  uri: string;
+  text: string;
+}
+
+/** Where a heading starts, for the bookmarks. */
+export interface AnchorItem {
+  kind: "anchor";
+  x: number;
+  y: number;
+  level: number;
+  title: string;
+}
+
+export type Item = TextItem | RectItem | RuleItem | LinkItem | AnchorItem;

@@ -1,0 +1,36 @@
+// The embedded family: Arimo, metric-compatible with the Arial the Word papers name (DESIGN §6),
+// so a line breaks in the same place it would in Word. Font files are read once per process.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { padGlyphs } from "./pad-glyphs.js";
+
+export const FACES = ["regular", "bold", "italic", "boldItalic"] as const;
+export type Face = (typeof FACES)[number];
+
+const FILES: Record<Face, string> = {
+  regular: "@expo-google-fonts/arimo/400Regular/Arimo_400Regular.ttf",
+  bold: "@expo-google-fonts/arimo/700Bold/Arimo_700Bold.ttf",
+  italic: "@expo-google-fonts/arimo/400Regular_Italic/Arimo_400Regular_Italic.ttf",
+  boldItalic: "@expo-google-fonts/arimo/700Bold_Italic/Arimo_700Bold_Italic.ttf",
+};
+
+const require = createRequire(import.meta.url);
+const bytesCache = new Map<Face, Uint8Array>();
+
+export function faceFor(bold: boolean, italic: boolean): Face {
+  if (bold) return italic ? "boldItalic" : "bold";
+  return italic ? "italic" : "regular";
+}
+
+/**
+ * The TrueType file of a face (resolved through node_modules, so it works from src/ and dist/),
+ * its glyphs padded so fontkit's subsets come out whole (see pad-glyphs.ts).
+ */
+export function fontBytes(face: Face): Uint8Array {
+  let bytes = bytesCache.get(face);
+  if (!bytes) {
+    bytes = padGlyphs(new Uint8Array(readFileSync(require.resolve(FILES[face]))));
+    bytesCache.set(face, bytes);
+  }
+  return bytes;
+}

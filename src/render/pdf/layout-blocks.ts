@@ -1,0 +1,211 @@
+// The Doc's blocks → chunks, top to bottom. Headings and paragraphs become one chunk per line
+// (so a page can break between lines), with keep-with-next on heading lines and on the lines
+// that widow/orphan control holds together; numbers hang in the margin of their text.
+import type { Block, Doc, HeadingBlock, ListBlock, ListKind, ParagraphBlock } from "../../compose/doc.js";
+import type { HouseStyle } from "../../compose/house-style.js";
+import type { Chunk, Frame } from "./chunk.js";
+import type { Item } from "./display-list.js";
+import { BLACK } from "./colour.js";
+import { faceFor } from "./fonts.js";
+import { breakLines, tokenise, type Line } from "./line-break.js";
+import { lineBox, lineItems } from "./line-items.js";
+import { fontText, metricsFor, textWidth } from "./measure.js";
+import {
+  BULLETS,
+  HANGING_INDENT,
+  LABEL_GAP,
+  LIST_HANGING,
+  LIST_ITEM_AFTER,
+  LIST_STEP,
+  headingLook,
+  paragraphLook,
+  type Look,
+} from "./rules.js";
+import { plainText, runsToSpans } from "./spans.js";
+import { tableChunks } from "./tables.js";
+
+interface Context {
+  style: HouseStyle;
+  /** Inside a list item: paragraphs sit close together. */
+  inList: boolean;
+  listDepth: number;
+}
+
+export function layoutDocument(doc: Doc, frame: Frame): Chunk[] {
+  const ctx: Context = { style: doc.style, inList: false, listDepth: 0 };
+  const chunks: Chunk[] = [];
+  // A list right after a numbered paragraph belongs to it: it is indented from that
+  // paragraph's text, as the bullets inside Cambridgeshire's numbered paragraphs are.
+  let numberedTextX: number | null = null;
+  for (const block of doc.blocks) {
+    if (block.type === "list" && numberedTextX !== null) {
+      const x = numberedTextX;
+      append(chunks, listChunks(block, { x, width: frame.x + frame.width - x }, ctx));
+      continue;
+    }
+    const out = blockChunks(block, frame, ctx);
+    numberedTextX = block.type === "paragraph" && block.number !== undefined ? (out.textX ?? null) : null;
+    append(chunks, out.chunks);
+  }
+  return chunks;
+}
+
+/** push(...more) without spreading: an appendix table can have more rows than a call has arguments. */
+function append(chunks: Chunk[], more: readonly Chunk[]): void {
+  for (const chunk of more) chunks.push(chunk);
+}
+
+interface BlockOut {
+  chunks: Chunk[];
+  /** Where the block's text starts (numbered paragraphs). */
+  textX?: number;
+}
+
+function blockChunks(block: Block, frame: Frame, ctx: Context): BlockOut {
+  switch (block.type) {
+    case "heading":
+      return headingChunks(block, frame, ctx);
+    case "paragraph":
+      return paragraphChunks(block, frame, ctx);
+    case "list":
+      return { chunks: listChunks(block, frame, ctx) };
+    case "table":
+      return { chunks: tableChunks(block, frame, ctx.style) };
+    case "pageBreak":
+      return { chunks: [{ height: 0, items: [], spaceBefore: 0, spaceAfter: 0, pageBreak: true }] };
+  }
+}
+
+function headingChunks(block: HeadingBlock, frame: Frame, ctx: Context): BlockOut {
+  const look = headingLook(block.level, ctx.style);
+  const out = numberedText(block.runs, block.number, look, frame, undefined, true);
+  const title = [block.number, plainText(block.runs)].filter((s) => s !== undefined && s !== "").join(" ");
+  out.chunks[0]?.items.unshift({ kind: "anchor", x: frame.x, y: 0, level: block.level, title });
+  return out;
+}
+
+function paragraphChunks(block: ParagraphBlock, frame: Frame, ctx: Context): BlockOut {
+  const look = paragraphLook(block.role, ctx.style);
+  if (ctx.inList) look.after = LIST_ITEM_AFTER;
+  return numberedText(block.runs, block.number, look, frame, block.align, false);
+}
+
+/** A paragraph or heading: its number (if any) at the frame's left edge, text hanging after it. */
+function numberedText(
+  runs: ParagraphBlock["runs"],
+  number: string | undefined,
+  look: Look,
+  frame: Frame,
+  align: ParagraphBlock["align"],
+  heading: boolean,
+): BlockOut {
+  let textX = frame.x;
+  let label: Item | null = null;
+  if (number !== undefined && number !== "") {
+    const face = faceFor(look.bold, look.italic);
+    const metrics = metricsFor(face);
+    const text = fontText(metrics, number);
+    const width = textWidth(metrics, text, look.size);
+    textX = frame.x + Math.max(HANGING_INDENT, width + LABEL_GAP);
+    label = { kind: "text", x: frame.x, y: lineBox(look.size).baseline, text, face, size: look.size, colour: BLACK };
+  }
+  const width = frame.x + frame.width - textX;
+  const lines = breakLines(tokenise(runsToSpans(runs, look)), width, look.size);
+  const chunks = lineChunks(lines, textX, width, align, look, heading);
+  if (label && chunks[0]) {
+    // The label shares the first line's baseline, which a larger run may have lowered.
+    // Drawn before the text, so text extraction and screen readers meet the number first.
+    label.y = lineBox(lines[0]?.size ?? look.size).baseline;
+    chunks[0].items.unshift(label);
+  }
+  return { chunks, textX };
+}
+
+/** One chunk per line; widow/orphan control keeps at least two lines together at either end. */
+function lineChunks(lines: readonly Line[], x: number, width: number, align: ParagraphBlock["align"], look: Look, keepAll: boolean): Chunk[] {
+  const n = lines.length;
+  return lines.map((line, i) => {
+    const items: Item[] = [];
+    const offset = align === "center" ? (width - line.width) / 2 : align === "right" ? width - line.width : 0;
+    lineItems(line, x + Math.max(0, offset), 0, items);
+    const chunk: Chunk = {
+      height: lineBox(line.size).height,
+      items,
+      spaceBefore: i === 0 ? look.before : 0,
+      spaceAfter: i === n - 1 ? look.after : 0,
+    };
+    if (keepAll || (i === 0 && n >= 2) || (i === n - 2 && n >= 3)) chunk.keepWithNext = true;
+    return chunk;
+  });
+}
+
+function listChunks(block: ListBlock, frame: Frame, ctx: Context): Chunk[] {
+  const size = ctx.style.fonts.body;
+  const metrics = metricsFor("regular");
+  const markers = block.items.map((_, i) => fontText(metrics, listMarker(block.kind, block.start + i, ctx.listDepth)));
+  const widest = markers.reduce((w, m) => Math.max(w, textWidth(metrics, m, size)), 0);
+  // Text one step in from the surrounding text, the marker hanging left of it; a marker too
+  // wide for the hanging indent pushes the text on, as Word's tab after the number would.
+  const hanging = block.kind === "bullet" ? LIST_HANGING.bullet : LIST_HANGING.ordered;
+  const markerX = frame.x + LIST_STEP - hanging;
+  const textX = Math.max(frame.x + LIST_STEP, markerX + widest + LABEL_GAP);
+  const itemFrame: Frame = { x: textX, width: frame.x + frame.width - textX };
+  const inner: Context = { ...ctx, inList: true, listDepth: ctx.listDepth + 1 };
+  const chunks: Chunk[] = [];
+  block.items.forEach((item, i) => {
+    const itemChunks: Chunk[] = [];
+    for (const b of item.blocks) append(itemChunks, blockChunks(b, itemFrame, inner).chunks);
+    const first = itemChunks.find((c) => !c.pageBreak);
+    if (first) {
+      const baseline = firstBaseline(first) ?? lineBox(size).baseline;
+      first.items.unshift({ kind: "text", x: markerX, y: baseline, text: markers[i] ?? "", face: "regular", size, colour: BLACK });
+    }
+    append(chunks, itemChunks);
+  });
+  // The list as a whole is spaced like a paragraph of the level it sits in.
+  const last = chunks.at(-1);
+  if (last && !ctx.inList) last.spaceAfter = Math.max(last.spaceAfter, paragraphLook("body", ctx.style).after);
+  return chunks;
+}
+
+function firstBaseline(chunk: Chunk): number | undefined {
+  for (const item of chunk.items) if (item.kind === "text") return item.y;
+  return undefined;
+}
+
+export function listMarker(kind: ListKind, n: number, depth: number): string {
+  switch (kind) {
+    case "bullet":
+      return BULLETS[depth % BULLETS.length] ?? "\u2022";
+    case "decimal":
+      return `${n}.`;
+    case "roman-paren":
+      return `${roman(n)})`;
+    case "alpha-paren":
+      return `${alpha(n)})`;
+    case "upper-alpha-paren":
+      return `${alpha(n).toUpperCase()})`;
+  }
+}
+
+function roman(n: number): string {
+  if (n <= 0 || n >= 4000) return String(n);
+  const table: [number, string][] = [
+    [1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"],
+    [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"],
+  ];
+  let out = "";
+  for (const [value, digits] of table) {
+    while (n >= value) {
+      out += digits;
+      n -= value;
+    }
+  }
+  return out;
+}
+
+/** a … z, then aa, bb … zz, aaa: Word's lettered numbering past z. */
+function alpha(n: number): string {
+  if (n <= 0) return String(n);
+  return String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
+}

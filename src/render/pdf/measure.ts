@@ -1,0 +1,95 @@
+// Text width from cached glyph advances. Shaping every word through fontkit's layout (what
+// pdf-lib's widthOfTextAtSize does) is the known slow path; a paper only needs advances, since
+// Arimo has no ligatures and we neither kern when measuring nor when drawing, so the two agree.
+import fontkit from "@pdf-lib/fontkit";
+import { fontBytes, type Face } from "./fonts.js";
+
+export interface FontMetrics {
+  face: Face;
+  postscriptName: string;
+  unitsPerEm: number;
+  /** Above and below the baseline, and the gap between lines, as fractions of the font size. */
+  ascent: number;
+  descent: number;
+  lineGap: number;
+  /** Advance widths in font units, filled on first use of each code point. */
+  advances: Map<number, number>;
+  /** Whether the font has a glyph for a code point. */
+  covers: (codePoint: number) => boolean;
+}
+
+const cache = new Map<Face, FontMetrics>();
+
+export function metricsFor(face: Face): FontMetrics {
+  const hit = cache.get(face);
+  if (hit) return hit;
+  const font = fontkit.create(fontBytes(face));
+  const em = font.unitsPerEm;
+  const covered = new Map<number, boolean>();
+  const metrics: FontMetrics = {
+    face,
+    postscriptName: font.postscriptName ?? `Arimo-${face}`,
+    unitsPerEm: em,
+    ascent: font.ascent / em,
+    descent: -font.descent / em,
+    lineGap: font.lineGap / em,
+    advances: new Map(),
+    covers: (cp) => {
+      let has = covered.get(cp);
+      if (has === undefined) {
+        has = font.hasGlyphForCodePoint(cp);
+        covered.set(cp, has);
+        if (has) metrics.advances.set(cp, font.glyphForCodePoint(cp).advanceWidth);
+      }
+      return has;
+    },
+  };
+  cache.set(face, metrics);
+  return metrics;
+}
+
+/** Width of `text` in points at `size`; text must already be font text (see fontText). */
+export function textWidth(metrics: FontMetrics, text: string, size: number): number {
+  let units = 0;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) cp = text.codePointAt(i++) ?? cp;
+    let advance = metrics.advances.get(cp);
+    if (advance === undefined) {
+      metrics.covers(cp);
+      advance = metrics.advances.get(cp) ?? 0;
+    }
+    units += advance;
+  }
+  return (units * size) / metrics.unitsPerEm;
+}
+
+/** Baseline-to-baseline distance of single spacing, as Word computes it from the font (≈1.15 for Arial). */
+export function lineHeight(metrics: FontMetrics, size: number): number {
+  return (metrics.ascent + metrics.descent + metrics.lineGap) * size;
+}
+
+// Characters that must not reach the page: invisible format characters and controls.
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const WHITESPACE = /[\t\n\r\u2028\u2029]/g;
+
+/**
+ * Text as the font can print it: NFC (so "e\u0301" is one glyph, é), line ends and tabs as
+ * spaces, invisible characters dropped, and anything the font has no glyph for as "?" — a
+ * visible, searchable stand-in rather than the font's empty .notdef box.
+ */
+export function fontText(metrics: FontMetrics, text: string): string {
+  const clean = text.normalize("NFC").replace(WHITESPACE, " ").replace(INVISIBLE, "");
+  let out = "";
+  let start = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const cp = clean.codePointAt(i) ?? 0;
+    const wide = cp > 0xffff;
+    if (!metrics.covers(cp)) {
+      out += clean.slice(start, i) + "?";
+      start = i + (wide ? 2 : 1);
+    }
+    if (wide) i++;
+  }
+  return start === 0 ? clean : out + clean.slice(start);
+}

@@ -1,0 +1,28 @@
+// Document properties and reader hints: title (shown in the window's title bar, as the
+// accessibility regulations expect), author, subject, keywords, language en-GB, fixed creator
+// and producer, dates from documentTimestamp, and a trailer /ID derived from the content.
+import { PDFArray, PDFHexString, type PDFDocument } from "pdf-lib";
+import type { DocMeta } from "../../compose/doc.js";
+import { documentTimestamp } from "../timestamp.js";
+
+export const CREATOR = "boardpack";
+export const PRODUCER = "boardpack PDF writer (pdf-lib)";
+
+export function setMetadata(pdf: PDFDocument, meta: DocMeta, digest: Uint8Array): void {
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
+  if (meta.author) pdf.setAuthor(meta.author);
+  if (meta.subject) pdf.setSubject(meta.subject);
+  if (meta.keywords && meta.keywords.length > 0) pdf.setKeywords(meta.keywords);
+  pdf.setCreator(CREATOR);
+  pdf.setProducer(PRODUCER);
+  const when = documentTimestamp(meta.date);
+  pdf.setCreationDate(when);
+  pdf.setModificationDate(when);
+  pdf.setLanguage(meta.language);
+  // Two identical halves: "this file, never modified". From the Doc, so identical Docs agree.
+  const id = Buffer.from(digest.subarray(0, 16)).toString("hex").toUpperCase();
+  const ids = PDFArray.withContext(pdf.context);
+  ids.push(PDFHexString.of(id));
+  ids.push(PDFHexString.of(id));
+  pdf.context.trailerInfo.ID = ids;
+}

@@ -1,0 +1,200 @@
+// Tables → one chunk per row. Cells wrap within their column; a data table's header row is
+// bold and shaded, kept with the first row and drawn again at the top of every page the table
+// runs onto; a row taller than the room left splits between lines of its cells. RAG cells are
+// filled with their colour, their text black or white for contrast, and say their word.
+import type { TableBlock, TableCell } from "../../compose/doc.js";
+import type { HouseStyle } from "../../compose/house-style.js";
+import type { Chunk, Frame } from "./chunk.js";
+import { BLACK, type Rgb } from "./colour.js";
+import { columnWidths, type ContentWidth } from "./column-widths.js";
+import type { Item } from "./display-list.js";
+import { breakLines, contentWidths, tokenise, type Line, type Span } from "./line-break.js";
+import { lineBox, lineItems } from "./line-items.js";
+import {
+  BORDER_COLOUR,
+  BORDER_WIDTH,
+  CELL_PAD_X,
+  CELL_PAD_Y,
+  CELL_PARAGRAPH_GAP,
+  HEADER_SHADE,
+  RAG_FILL,
+  RAG_TEXT,
+  paragraphLook,
+} from "./rules.js";
+import { runsToSpans } from "./spans.js";
+
+interface PlacedLine {
+  line: Line;
+  /** Top of the line within the cell's content box. */
+  top: number;
+  height: number;
+  /** Offset for the cell's alignment. */
+  dx: number;
+}
+
+interface CellLayout {
+  lines: PlacedLine[];
+  fill: Rgb | null;
+}
+
+interface RowGeometry {
+  /** Column edges, n + 1 of them, absolute. */
+  edges: number[];
+  /** The least content height of a row: one line. */
+  minContent: number;
+}
+
+export function tableChunks(block: TableBlock, frame: Frame, style: HouseStyle): Chunk[] {
+  const size = style.fonts.table;
+  const data = block.role !== "layout";
+  let n = block.header.length;
+  for (const row of block.rows) n = Math.max(n, row.length);
+  if (n === 0) return [];
+
+  // A layout table with an empty header row (a Markdown table needs one) shows no header.
+  const showHeader = block.header.some(hasText);
+  const spansOf = (cell: TableCell | undefined, header: boolean): Span[][] =>
+    (cell?.paragraphs ?? []).map((runs) =>
+      runsToSpans(runs, {
+        size,
+        bold: (header && data) || cell?.rag !== undefined,
+        italic: false,
+        colour: cell?.rag ? RAG_TEXT[cell.rag] : BLACK,
+      }),
+    );
+
+  const widths = columnWidths(frame.width, measureColumns(block, n, showHeader, spansOf), block.widths);
+  const edges = [frame.x];
+  for (const w of widths) edges.push((edges.at(-1) ?? frame.x) + w);
+  const geometry: RowGeometry = { edges, minContent: lineBox(size).height };
+
+  const layoutRow = (cells: readonly TableCell[], header: boolean): CellLayout[] =>
+    Array.from({ length: n }, (_, i) => {
+      const cell = cells[i];
+      const textWidth = Math.max(1, (widths[i] ?? 0) - 2 * CELL_PAD_X);
+      const lines: PlacedLine[] = [];
+      let top = 0;
+      spansOf(cell, header).forEach((spans, p) => {
+        if (p > 0) top += CELL_PARAGRAPH_GAP;
+        for (const line of breakLines(tokenise(spans), textWidth, size)) {
+          const height = lineBox(line.size).height;
+          const slack = textWidth - line.width;
+          const dx = cell?.align === "center" ? slack / 2 : cell?.align === "right" ? slack : 0;
+          lines.push({ line, top, height, dx: Math.max(0, dx) });
+          top += height;
+        }
+      });
+      const fill = cell?.rag ? RAG_FILL[cell.rag] : header && data ? HEADER_SHADE : null;
+      return { lines, fill };
+    });
+
+  const chunks: Chunk[] = [];
+  let headerChunk: Chunk | undefined;
+  if (showHeader) {
+    headerChunk = rowChunk(layoutRow(block.header, true), geometry, undefined, false);
+    headerChunk.keepWithNext = true;
+    chunks.push(headerChunk);
+  }
+  const repeat = data && headerChunk ? headerChunk : undefined;
+  for (const row of block.rows) chunks.push(rowChunk(layoutRow(row, false), geometry, repeat, true));
+
+  const body = paragraphLook("body", style);
+  const first = chunks[0];
+  const last = chunks.at(-1);
+  if (first) first.spaceBefore = body.after * 0.5;
+  if (last) last.spaceAfter = body.after;
+  return chunks;
+}
+
+function hasText(cell: TableCell): boolean {
+  return cell.paragraphs.some((runs) => runs.some((r) => r.text.trim() !== ""));
+}
+
+function measureColumns(
+  block: TableBlock,
+  n: number,
+  showHeader: boolean,
+  spansOf: (cell: TableCell | undefined, header: boolean) => Span[][],
+): ContentWidth[] {
+  const out: ContentWidth[] = Array.from({ length: n }, () => ({ min: 0, max: 0 }));
+  // Given widths need no measuring.
+  if (block.widths?.length === n) return out.map(() => ({ min: 1, max: 1 }));
+  const visit = (cells: readonly TableCell[], header: boolean) => {
+    for (let i = 0; i < n; i++) {
+      const col = out[i];
+      if (!col) continue;
+      for (const spans of spansOf(cells[i], header)) {
+        const w = contentWidths(spans);
+        col.min = Math.max(col.min, w.min + 2 * CELL_PAD_X);
+        col.max = Math.max(col.max, w.max + 2 * CELL_PAD_X);
+      }
+    }
+  };
+  if (showHeader) visit(block.header, true);
+  for (const row of block.rows) visit(row, false);
+  return out;
+}
+
+function rowChunk(cells: CellLayout[], geometry: RowGeometry, repeatHeader: Chunk | undefined, splittable: boolean): Chunk {
+  const contentHeight = Math.max(geometry.minContent, ...cells.map(cellHeight));
+  const height = contentHeight + 2 * CELL_PAD_Y;
+  const { edges } = geometry;
+  const left = edges[0] ?? 0;
+  const right = edges.at(-1) ?? left;
+  const items: Item[] = [];
+  cells.forEach((cell, i) => {
+    const x = edges[i] ?? left;
+    const w = (edges[i + 1] ?? x) - x;
+    if (cell.fill) items.push({ kind: "rect", x, y: 0, w, h: height, fill: cell.fill });
+  });
+  cells.forEach((cell, i) => {
+    const x = (edges[i] ?? left) + CELL_PAD_X;
+    for (const pl of cell.lines) lineItems(pl.line, x + pl.dx, CELL_PAD_Y + pl.top, items);
+  });
+  const rule = (x1: number, y1: number, x2: number, y2: number): Item => ({ kind: "rule", x1, y1, x2, y2, width: BORDER_WIDTH, colour: BORDER_COLOUR });
+  items.push(rule(left, 0, right, 0), rule(left, height, right, height));
+  for (const x of edges) items.push(rule(x, 0, x, height));
+
+  const chunk: Chunk = { height, items, spaceBefore: 0, spaceAfter: 0 };
+  if (repeatHeader) chunk.repeatHeader = repeatHeader;
+  const tallest = cells.reduce<CellLayout | undefined>((a, c) => (!a || cellHeight(c) > cellHeight(a) ? c : a), undefined);
+  if (splittable && tallest && tallest.lines.length >= 2) {
+    // Unforced, a split leaves at least two lines of the tallest cell on either side.
+    const second = tallest.lines[1];
+    if (tallest.lines.length >= 4 && second) chunk.minSplitHeight = second.top + second.height + 2 * CELL_PAD_Y;
+    chunk.split = (room, force) => splitRow(cells, tallest, geometry, repeatHeader, room, force);
+  }
+  return chunk;
+}
+
+function cellHeight(cell: CellLayout): number {
+  const last = cell.lines.at(-1);
+  return last ? last.top + last.height : 0;
+}
+
+/** Cut every cell between lines at the same height; unless forced, two lines of the tallest cell stay on each side. */
+function splitRow(
+  cells: CellLayout[],
+  tallest: CellLayout,
+  geometry: RowGeometry,
+  repeatHeader: Chunk | undefined,
+  room: number,
+  force: boolean,
+): [Chunk, Chunk] | null {
+  const limit = room - 2 * CELL_PAD_Y + 0.01;
+  const fits = (cell: CellLayout) => cell.lines.filter((l) => l.top + l.height <= limit).length;
+  const kept = fits(tallest);
+  if (kept >= tallest.lines.length) return null;
+  if (!force && (kept < 2 || tallest.lines.length - kept < 2)) return null;
+  if (kept < 1) return null;
+  const before: CellLayout[] = [];
+  const after: CellLayout[] = [];
+  for (const cell of cells) {
+    const k = fits(cell);
+    before.push({ fill: cell.fill, lines: cell.lines.slice(0, k) });
+    const rest = cell.lines.slice(k);
+    const shift = rest[0]?.top ?? 0;
+    after.push({ fill: cell.fill, lines: rest.map((l) => ({ ...l, top: l.top - shift })) });
+  }
+  return [rowChunk(before, geometry, repeatHeader, false), rowChunk(after, geometry, repeatHeader, true)];
+}
