@@ -6,12 +6,13 @@ import { InputRefused } from "../ingest/refused.js";
 import { checkCommand } from "./commands/check.js";
 import type { Command } from "./commands/command.js";
 import { convertCommand } from "./commands/convert.js";
+import { paperCommand } from "./commands/paper.js";
 import { schemaCommand } from "./commands/schema.js";
 import { consolePrinter, type Printer } from "./print.js";
 import { UsageError } from "./usage-error.js";
 import { boardpackVersion } from "./version.js";
 
-export const COMMANDS: Command[] = [checkCommand, convertCommand, schemaCommand];
+export const COMMANDS: Command[] = [checkCommand, convertCommand, paperCommand, schemaCommand];
 
 export async function main(argv: string[], print: Printer = consolePrinter): Promise<number> {
   const [name, ...rest] = argv;
