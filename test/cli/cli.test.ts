@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -20,7 +20,7 @@ describe("boardpack --help", () => {
   it("lists every command with an example", () => {
     const r = runBin(["--help"]);
     expect(r.code).toBe(0);
-    for (const command of ["check", "convert", "schema"]) {
+    for (const command of ["check", "convert", "paper", "schema"]) {
       expect(r.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
       expect(r.stdout).toContain(`e.g. boardpack ${command}`);
     }
@@ -183,5 +183,43 @@ describe("--map", () => {
     const r = await runCli(["check", join(dir, "t.csv"), "--map", join(dir, "map.yaml")]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('map.yaml:1: error MAP_HEADER_NOT_FOUND owner: no sheet has a column headed "Accountable officer"');
+  });
+});
+
+describe("boardpack paper", () => {
+  it("writes a complete paper from a tracker with no spec, in the style asked for", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "t.csv"), csv([["Ref", "Area", "Task", "Lead", "RAG"], ["1.1", "Training", "Train staff", "DCI", "B"], ["1.2", "Training", "Refresh", "DS", "A"], ["2.1", "Victims", "Survey victims", "PPU", "G"]]));
+    const r = await runCli(["paper", join(dir, "t.csv"), "--style", "city-of-london-committee", "-o", dir, "--format", "docx,pdf", "--as-of", "2016-11-30"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(dir, "t-city-of-london-committee.docx"))).toBe(true);
+    expect(existsSync(join(dir, "t-city-of-london-committee.pdf"))).toBe(true);
+  });
+
+  it("names the spec file and line of a misspelt field, exits 1 and writes nothing", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "t.csv"), csv([["Ref", "Action", "RAG"], ["1", "a", "G"]]));
+    writeFileSync(join(dir, "paper.md"), "---\nstyle: cambridgeshire-bcb\ntracker: t.csv\nto: Business Coordination Board\nfrom: Chief Constable\ntitel: Update\n---\nText.\n");
+    const r = runBin(["paper", "--spec", "paper.md", "-o", "out"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^paper\.md:6: error SPEC_FIELD_UNKNOWN "titel" is not a spec field; did you mean "title"\?$/m);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("stops on data errors in the tracker and lists them", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "t.csv"), csv([["Ref", "Action", "Due"], ["1", "a", "31/02/2017"]]));
+    const r = await runCli(["paper", join(dir, "t.csv"), "--style", "lancashire-scrutiny", "-o", dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('C2: error DATE_INVALID Due "31/02/2017" is not a date');
+    expect(r.stderr).toContain("No paper written");
+    expect(readdirSync(dir)).toEqual(["t.csv"]);
+  });
+
+  it("asks for a style or a spec", async () => {
+    const r = await runCli(["paper", "data/cambs-da-action-plan.csv"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("give the house style with --style (cambridgeshire-bcb, city-of-london-committee, lancashire-scrutiny, section-55)");
   });
 });
