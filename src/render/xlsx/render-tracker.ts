@@ -3,14 +3,14 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { columnLetter, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { Plan } from "../../model/schema.js";
+import type { Plan, SourcePosition } from "../../model/schema.js";
 import { RAG_LABELS, STATUS_LABELS } from "../../model/vocabulary.js";
 import { RAG_FILL, RAG_TEXT } from "../rag-colours.js";
 import { fixZipTimestamps } from "../zip-timestamps.js";
 import { writeDataIssuesSheet } from "./data-issues-sheet.js";
 import { writeKeySheet } from "./key-sheet.js";
 import { writeReportsSheet } from "./reports-sheet.js";
-import { writeSummarySheet, type SummarySource } from "./summary-sheet.js";
+import { writeSummarySheet, type SummaryItem, type SummarySource } from "./summary-sheet.js";
 import { actionColumns, recommendationColumns, type TrackerColumn } from "./tracker-columns.js";
 import { sheetOptions } from "./sheet-format.js";
 import { writeTableSheet } from "./write-table-sheet.js";
@@ -48,32 +48,34 @@ export async function renderTracker(plan: Plan, diagnostics: readonly Diagnostic
   const tableSheet = (name: string) => book.addWorksheet(name, sheetOptions({ ...layout, frozenRows: 1, printTitles: "1:1" }));
   const sources: SummarySource[] = [];
 
-  if (plan.actions.length > 0 || plan.recommendations.length === 0) {
-    const columns = actionColumns(plan);
-    const sheet = tableSheet("Tracker");
-    addStatusAndRagRules(sheet, columns, plan.actions.length + 1 + ROOM_TO_ADD_ROWS);
-    writeTableSheet(sheet, columns, plan.actions, options.sourceFile, out);
+  /** A data sheet with its rules, and what the Summary counts over it. */
+  const dataSheet = <Row extends SummaryItem & { source: SourcePosition }>(
+    name: string,
+    columns: TrackerColumn<Row>[],
+    rows: readonly Row[],
+    group: { label: "Theme" | "Report"; titleOf: (row: Row) => string | null; order: string[] },
+  ) => {
+    const sheet = tableSheet(name);
+    addStatusAndRagRules(sheet, columns, rows.length + 1 + ROOM_TO_ADD_ROWS);
+    writeTableSheet(sheet, columns, rows, options.sourceFile, out);
     sheet.commit();
+    sources.push({ sheet: name, groupLabel: group.label, columns: letters(columns, group.label), groups: groupBy(rows, group.titleOf, group.order) });
+  };
+
+  if (plan.actions.length > 0 || plan.recommendations.length === 0) {
     const themeTitle = new Map(plan.themes.map((t) => [t.id, t.title]));
-    sources.push({
-      sheet: "Tracker",
-      groupLabel: "Theme",
-      columns: letters(columns, "Theme"),
-      groups: groupBy(plan.actions, (a) => (a.theme === null ? null : (themeTitle.get(a.theme) ?? a.theme)), plan.themes.map((t) => t.title)),
+    dataSheet("Tracker", actionColumns(plan), plan.actions, {
+      label: "Theme",
+      titleOf: (a) => (a.theme === null ? null : (themeTitle.get(a.theme) ?? a.theme)),
+      order: plan.themes.map((t) => t.title),
     });
   }
   if (plan.recommendations.length > 0) {
-    const columns = recommendationColumns(plan);
-    const sheet = tableSheet("Recommendations");
-    addStatusAndRagRules(sheet, columns, plan.recommendations.length + 1 + ROOM_TO_ADD_ROWS);
-    writeTableSheet(sheet, columns, plan.recommendations, options.sourceFile, out);
-    sheet.commit();
     const reportTitle = new Map(plan.reports.map((r) => [r.id, r.title]));
-    sources.push({
-      sheet: "Recommendations",
-      groupLabel: "Report",
-      columns: letters(columns, "Report"),
-      groups: groupBy(plan.recommendations, (r) => reportTitle.get(r.report) ?? r.report, plan.reports.map((r) => r.title)),
+    dataSheet("Recommendations", recommendationColumns(plan), plan.recommendations, {
+      label: "Report",
+      titleOf: (r) => reportTitle.get(r.report) ?? r.report,
+      order: plan.reports.map((r) => r.title),
     });
   }
   if (plan.reports.length > 0) writeReportsSheet(tableSheet("Reports"), plan.reports);
@@ -130,7 +132,7 @@ function letters<Row>(columns: TrackerColumn<Row>[], group: string): SummarySour
 }
 
 /** Rows grouped under the titles in order, then any group not in that list, then the untitled. */
-function groupBy<Row>(rows: readonly Row[], titleOf: (row: Row) => string | null, order: string[]): SummarySource["groups"] {
+function groupBy<Row extends SummaryItem>(rows: readonly Row[], titleOf: (row: Row) => string | null, order: string[]): SummarySource["groups"] {
   const groups = new Map<string | null, Row[]>(order.map((t) => [t, []]));
   for (const row of rows) {
     const key = titleOf(row);
@@ -140,7 +142,7 @@ function groupBy<Row>(rows: readonly Row[], titleOf: (row: Row) => string | null
   }
   const nullGroup = groups.get(null);
   groups.delete(null);
-  const result = [...groups.entries()].map(([title, items]) => ({ title, items: items as never }));
-  if (nullGroup && nullGroup.length > 0) result.push({ title: null, items: nullGroup as never });
+  const result: SummarySource["groups"] = [...groups.entries()].map(([title, items]) => ({ title, items }));
+  if (nullGroup && nullGroup.length > 0) result.push({ title: null, items: nullGroup });
   return result;
 }
