@@ -6,7 +6,9 @@ import { findHeaderRow, type HeaderRow, type MappingOverrides } from "./header.j
 export type RowRole =
   | { kind: "data"; raw: RawRow }
   | { kind: "banner"; raw: RawRow; title: string }
-  | { kind: "legend"; raw: RawRow; text: string };
+  | { kind: "legend"; raw: RawRow; text: string }
+  /** Not an action: a totals row, or a line of text below the last action ("Note: …"). */
+  | { kind: "note"; raw: RawRow; text: string; what: "total" | "note" };
 
 export interface TableLayout {
   kind: "table";
@@ -33,17 +35,38 @@ export function layoutSheet(sheet: RawSheet, overrides: MappingOverrides): Sheet
   }
   const above = sheet.rows.slice(0, header.index);
   const rows = sheet.rows.slice(header.index + 1).map((raw) => classifyRow(raw, header));
-  return { kind: "table", sheet, header, above, rows };
+  return { kind: "table", sheet, header, above, rows: notesBelowTheTable(rows) };
 }
 
 function classifyRow(raw: RawRow, header: HeaderRow): RowRole {
   const filled = filledCells(raw);
   const first = filled[0];
   if (first && isLegendText(first.cell.text)) return { kind: "legend", raw, text: first.cell.text.trim() };
+  if (first && isTotalRow(first.cell.text, raw, header)) return { kind: "note", raw, text: rowText(raw), what: "total" };
   if (first && filled.length === 1 && looksLikeBanner(raw, first.col, first.cell.text, header)) {
     return { kind: "banner", raw, title: bannerTitle(first.cell.text) };
   }
   return { kind: "data", raw };
+}
+
+/** "Total", "Grand total:" in the first cell, with no action text: a sum, not an action. */
+function isTotalRow(firstText: string, raw: RawRow, header: HeaderRow): boolean {
+  if (!/^(grand\s+)?totals?\s*:?$/i.test(firstText.trim())) return false;
+  const action = header.columns.find((c) => c.field === "action" || c.field === "recommendation");
+  return !action || (raw.cells[action.col]?.text.trim() ?? "") === "";
+}
+
+/** A banner with no action after it is a note below the table ("Note: reviewed monthly"), not a theme. */
+function notesBelowTheTable(rows: RowRole[]): RowRole[] {
+  let lastData = -1;
+  rows.forEach((role, i) => {
+    if (role.kind === "data" && filledCells(role.raw).length > 0) lastData = i;
+  });
+  return rows.map((role, i) => (i > lastData && role.kind === "banner" ? { kind: "note", raw: role.raw, text: rowText(role.raw), what: "note" } : role));
+}
+
+function rowText(raw: RawRow): string {
+  return filledCells(raw).map(({ cell }) => cell.text.replace(/\s+/g, " ").trim()).join(" | ");
 }
 
 /** "Key: Blue = complete …", "Legend – R = off track", or a row of "Colour = meaning" pairs. */

@@ -164,6 +164,9 @@ function readTable(table: TableLayout, visit: TableVisitor): void {
       bannerTheme = visit.onBanner(role.title);
     } else if (role.kind === "legend") {
       visit.out.push(diagnostic("info", "LEGEND_ROW", `not an action: a key to the colours (${quote(role.text)})`, { file: visit.file, sheet, row: role.raw.row }));
+    } else if (role.kind === "note") {
+      const what = role.what === "total" ? "a totals row" : "a note below the last action";
+      visit.out.push(diagnostic("info", role.what === "total" ? "TOTAL_ROW" : "NOTE_ROW", `not an action: ${what} (${quote(role.text)})`, { file: visit.file, sheet, row: role.raw.row }));
     } else {
       visit.onRow(role.raw, bannerTheme);
     }

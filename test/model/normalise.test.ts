@@ -141,3 +141,19 @@ describe("normalising an inspection tracker", () => {
     expect(lines).toContain('tracker.csv D3: error NUMBER_DUPLICATE recommendation 1 of "R1" is listed twice: it is also on row 2');
   });
 });
+
+describe("rows that are not actions", () => {
+  it("names a totals row and a note below the table instead of reading them as an action or a theme", async () => {
+    const { plan, lines } = await loadCsvText(csv([
+      ["Ref", "Action", "Owner"],
+      ["1", "a", "DCI"],
+      ["2", "b", "DS"],
+      ["Total", "", "2"],
+      ["Note: this plan is reviewed monthly by the Vulnerability Working Group"],
+    ]));
+    expect(plan?.actions.map((a) => a.ref)).toEqual(["1", "2"]);
+    expect(plan?.themes).toEqual([]);
+    expect(lines).toContain('tracker.csv row 4: info TOTAL_ROW not an action: a totals row ("Total | 2")');
+    expect(lines).toContain('tracker.csv row 5: info NOTE_ROW not an action: a note below the last action ("Note: this plan is reviewed monthly by the Vulnerability …")');
+  });
+});
