@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: build everything the samples in data/ make, into out/, through the same
 // commands a user runs: for each tracker its plan and RAG tracker, for each paper spec its
-// paper in Word and PDF. Stops at the first sample that fails, with that sample's messages.
+// paper in Word and PDF (`boardpack paper`), and for each section 55 spec (one that names a
+// report) the Chief Constable's paper and the PCC's published response (`boardpack s55`).
+// Stops at the first sample that fails, with that sample's messages.
 import { readdirSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { main } from "../dist/cli/main.js";
+import { isSection55Spec } from "../dist/compose/compose-paper.js";
+import { loadSpec } from "../dist/compose/spec.js";
 
 const DATA = "data";
 const OUT = "out";
@@ -20,7 +24,11 @@ const runs = [
     const stem = basename(name, extname(name));
     return [`${stem}.plan.json`, `${stem}.tracker.xlsx`].map((output) => ["convert", join(DATA, name), "-o", join(OUT, output), "--as-of", AS_OF]);
   }),
-  ...specs.map((name) => ["paper", "--spec", join(DATA, name), "--format", "docx,pdf", "-o", OUT, "--as-of", AS_OF]),
+  ...specs.flatMap((name) => {
+    const spec = join(DATA, name);
+    if (!isSection55Spec(loadSpec(spec).spec)) return [["paper", "--spec", spec, "--format", "docx,pdf", "-o", OUT, "--as-of", AS_OF]];
+    return [[], ["--variant", "pcc-response"]].map((variant) => ["s55", "--spec", spec, ...variant, "--format", "docx,pdf", "-o", OUT, "--as-of", AS_OF]);
+  }),
 ];
 
 for (const args of runs) {
@@ -30,4 +38,4 @@ for (const args of runs) {
     process.exit(code);
   }
 }
-console.log(`Built ${trackers.length} trackers and ${specs.length} papers into ${OUT}/.`);
+console.log(`Built ${trackers.length} trackers and ${runs.length - trackers.length * 2} papers into ${OUT}/.`);

@@ -1,4 +1,5 @@
-// Every sample paper spec in data/ built end to end as a user would (boardpack paper --spec …):
+// Every sample paper spec in data/ built end to end as a user would (boardpack paper --spec …,
+// or boardpack s55 --spec … for a section 55 response, whose goldens are under golden/s55/):
 // its Word XML and its PDF text against golden files, the figures a reader checks, Word's own
 // numbering, and the real clients: LibreOffice, python-docx, poppler and qpdf.
 // Regenerate the goldens after a deliberate change: UPDATE_GOLDEN=1 npx vitest run test/papers.test.ts
@@ -6,6 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, join } from "node:path";
 import { PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { isSection55Spec } from "../src/compose/compose-paper.js";
+import { loadSpec } from "../src/compose/spec.js";
 import { runCli, tempDir } from "./helpers/cli.js";
 import { hasPoppler, hasPythonDocx, hasQpdf, hasSoffice, python, soffice } from "./helpers/real-clients.js";
 import { docxParts, paragraphs, part } from "./render/docx/docx-parts.js";
@@ -13,10 +16,12 @@ import { readNumbering, simulate } from "./render/docx/word-numbering.js";
 import { pdffonts, pdfinfo, pdftotext, qpdfCheck } from "./render/pdf/pdf-tools.js";
 
 const DATA = join(import.meta.dirname, "..", "data");
-const GOLDEN = join(import.meta.dirname, "fixtures", "golden", "papers");
+const GOLDEN_ROOT = join(import.meta.dirname, "fixtures", "golden");
 const AS_OF = "2016-11-30";
 const update = process.env.UPDATE_GOLDEN === "1";
 const SPECS = readdirSync(DATA).filter((f) => f.endsWith(".md") && f !== "README.md").sort();
+/** A spec that names a report is a section 55 response: `boardpack s55` builds it. */
+const isS55 = (spec: string): boolean => isSection55Spec(loadSpec(join(DATA, spec)).spec);
 
 interface Built {
   docx: Buffer;
@@ -28,7 +33,7 @@ const built = new Map<string, Built>();
 const out = tempDir();
 
 async function build(spec: string, dir = out): Promise<Built> {
-  const r = await runCli(["paper", "--spec", join(DATA, spec), "--format", "docx,pdf", "-o", dir, "--as-of", AS_OF]);
+  const r = await runCli([isS55(spec) ? "s55" : "paper", "--spec", join(DATA, spec), "--format", "docx,pdf", "-o", dir, "--as-of", AS_OF]);
   expect(r.code, r.stderr).toBe(0);
   const stem = basename(spec, ".md");
   const docxPath = join(dir, `${stem}.docx`);
@@ -45,10 +50,11 @@ function readableXml(xml: string): string {
   return `${xml.replace(/></g, ">\n<")}\n`;
 }
 
-function golden(file: string, actual: string): void {
-  const path = join(GOLDEN, file);
+function golden(spec: string, file: string, actual: string): void {
+  const folder = join(GOLDEN_ROOT, isS55(spec) ? "s55" : "papers");
+  const path = join(folder, file);
   if (update) {
-    mkdirSync(GOLDEN, { recursive: true });
+    mkdirSync(folder, { recursive: true });
     writeFileSync(path, actual);
   }
   if (!existsSync(path)) throw new Error(`no golden file ${file}: run UPDATE_GOLDEN=1 npx vitest run test/papers.test.ts`);
@@ -61,7 +67,7 @@ describe.each(SPECS)("paper %s", (spec) => {
   it("matches its golden Word parts (document, numbering, styles)", async () => {
     const parts = await docxParts(built.get(spec)!.docx);
     for (const name of ["word/document.xml", "word/numbering.xml", "word/styles.xml"]) {
-      golden(`${stem}.${basename(name)}`, readableXml(part(parts, name)));
+      golden(spec, `${stem}.${basename(name)}`, readableXml(part(parts, name)));
     }
   });
 
@@ -82,7 +88,7 @@ describe.each(SPECS)("paper %s", (spec) => {
   describe.skipIf(!hasPoppler() || !hasQpdf())("PDF", () => {
     it("matches its golden text, is clean to qpdf, embeds every font, and carries title, language and outline", async () => {
       const { pdfPath } = built.get(spec)!;
-      golden(`${stem}.pdf.txt`, pdftotext(pdfPath));
+      golden(spec, `${stem}.pdf.txt`, pdftotext(pdfPath));
       expect(qpdfCheck(pdfPath).status).toBe(0);
       const fonts = pdffonts(pdfPath);
       expect(fonts.length).toBeGreaterThan(0);

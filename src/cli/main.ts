@@ -7,12 +7,13 @@ import { checkCommand } from "./commands/check.js";
 import type { Command } from "./commands/command.js";
 import { convertCommand } from "./commands/convert.js";
 import { paperCommand } from "./commands/paper.js";
+import { s55Command } from "./commands/s55.js";
 import { schemaCommand } from "./commands/schema.js";
 import { consolePrinter, type Printer } from "./print.js";
 import { UsageError } from "./usage-error.js";
 import { boardpackVersion } from "./version.js";
 
-export const COMMANDS: Command[] = [checkCommand, convertCommand, paperCommand, schemaCommand];
+export const COMMANDS: Command[] = [checkCommand, convertCommand, paperCommand, s55Command, schemaCommand];
 
 export async function main(argv: string[], print: Printer = consolePrinter): Promise<number> {
   const [name, ...rest] = argv;

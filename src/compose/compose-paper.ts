@@ -9,7 +9,7 @@ import { createHelpers } from "./helpers.js";
 import { loadHouseStyle, type LoadedStyle } from "./house-styles.js";
 import { markdownToBlocks, type ConvertedPart } from "./markdown-to-doc.js";
 import { numberBlocks } from "./numbering.js";
-import { buildPaperContext, findTheme, unmatchedThemeKeys, type PaperTheme } from "./paper-context.js";
+import { buildPaperContext, findTheme, unmatchedThemeKeys, type PaperContext, type PaperTheme } from "./paper-context.js";
 import { loadPartials } from "./partials.js";
 import { displayPath, templatePath } from "./paths.js";
 import { loadSpec, type LoadedSpec, type PaperSpec } from "./spec.js";
@@ -29,6 +29,15 @@ export interface ComposeOptions {
   marking?: string;
   /** The tracker's name as the user gave it (for "Source Document" when the spec names none). */
   sourceFile?: string;
+  /** A draft: the marking becomes "DRAFT – OFFICIAL" (or "DRAFT" when there is none). */
+  draft?: boolean;
+  // Hooks for papers built on this one (boardpack s55, src/compose/s55/):
+  /** Values templates see beside plan, paper and today (a section 55 response adds `s55`). */
+  extraContext?: Record<string, unknown>;
+  /** The paper's text when it is not the spec's own body (a section 55 variant's standard text). */
+  body?: TemplateSource;
+  /** Texts from the front matter that are Markdown + Handlebars too; each result is handed to `apply` before the body renders. */
+  narratives?: { source: TemplateSource; apply(rendered: string): void }[];
 }
 
 export interface ComposeResult {
@@ -50,6 +59,11 @@ export function composePaper(options: ComposeOptions): ComposeResult {
   if (loaded) {
     diagnostics.push(...loaded.diagnostics);
     if (!loaded.spec) return fail();
+    // A section 55 response needs the report and the coverage check only `boardpack s55` gives it.
+    if (!options.extraContext || !("s55" in options.extraContext)) {
+      diagnostics.push(...section55FieldsInPaper(loaded.spec, loaded));
+      if (hasErrors(diagnostics)) return fail();
+    }
   }
 
   // 2. The house style: --style, else the spec's.
@@ -82,7 +96,8 @@ export function composePaper(options: ComposeOptions): ComposeResult {
   if (hasErrors(diagnostics)) return fail();
 
   // 4. Templates → Markdown.
-  const context = buildPaperContext({ plan: options.plan, spec, style, asOf: options.asOf, marking: options.marking ?? null, ...(options.sourceFile !== undefined ? { sourceFile: options.sourceFile } : {}) });
+  const paperContext = buildPaperContext({ plan: options.plan, spec, style, asOf: options.asOf, marking: options.marking ?? null, draft: options.draft ?? false, ...(options.sourceFile !== undefined ? { sourceFile: options.sourceFile } : {}) });
+  const context: PaperContext = { ...options.extraContext, ...paperContext };
   const env = createTemplateEnv(createHelpers(context, style), loadPartials());
   diagnostics.push(...env.diagnostics);
   // A theme's narrative is Markdown + Handlebars too ({{count "complete" theme="Training"}}).
@@ -91,11 +106,16 @@ export function composePaper(options: ComposeOptions): ComposeResult {
     if (rendered.ok) narrative.theme.narrative = rendered.output;
     else diagnostics.push(rendered.diagnostic);
   }
+  for (const narrative of options.narratives ?? []) {
+    const rendered = env.render(narrative.source, context);
+    if (rendered.ok) narrative.apply(rendered.output);
+    else diagnostics.push(rendered.diagnostic);
+  }
   if (hasErrors(diagnostics)) return fail();
 
   const sources: Record<"header" | "body" | "footer", TemplateSource> = {
     header: { file: styled.file, text: style.header, firstLine: styled.headerLine, part: "header" },
-    body: { file: loaded.file, text: loaded.body, firstLine: loaded.bodyStartLine },
+    body: options.body ?? { file: loaded.file, text: loaded.body, firstLine: loaded.bodyStartLine },
     footer: { file: styled.file, text: style.footer, firstLine: styled.footerLine, part: "footer" },
   };
   // Check every template before rendering any, so all their mistakes are listed at once.
@@ -120,7 +140,7 @@ export function composePaper(options: ComposeOptions): ComposeResult {
 
   // 6. Numbers for the body; the footer goes where the body said, else at the end.
   const body = converted.body;
-  diagnostics.push(...numberBlocks(body.blocks, style, body.unnumbered, loaded.file));
+  diagnostics.push(...numberBlocks(body.blocks, style, body.unnumbered, sources.body.file));
   const at = body.footerIndex ?? body.blocks.length;
   const blocks: Block[] = [...converted.header.blocks, ...body.blocks.slice(0, at), ...converted.footer.blocks, ...body.blocks.slice(at)];
 
@@ -169,6 +189,25 @@ function unknownThemes(plan: Plan, spec: PaperSpec, loaded: LoadedSpec): Diagnos
     file: loaded.file,
     line: loaded.lineOf(["themes", key], { key: true }),
   }));
+}
+
+/** Fields only a section 55 response has: such a spec is built with `boardpack s55`, which knows the report. */
+const SECTION_55_FIELDS = ["report", "variant", "inspection", "publishedBy", "pccComments", "chiefConstableComments", "pccCommentsOnChiefConstable"] as const;
+
+export function isSection55Spec(spec: PaperSpec | null | undefined): boolean {
+  return spec != null && SECTION_55_FIELDS.some((field) => spec[field] !== undefined);
+}
+
+function section55FieldsInPaper(spec: PaperSpec, loaded: LoadedSpec): Diagnostic[] {
+  const field = SECTION_55_FIELDS.find((f) => spec[f] !== undefined);
+  if (field === undefined) return [];
+  return [{
+    severity: "error",
+    code: "SPEC_IS_SECTION_55",
+    message: `${field}: this spec is a section 55 response; write it with \`boardpack s55 --spec ${loaded.file}\`, which checks every recommendation has a response and gives the deadline`,
+    file: loaded.file,
+    line: loaded.lineOf([field], { key: true }),
+  }];
 }
 
 function isIsoDate(text: string): boolean {

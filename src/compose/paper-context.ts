@@ -115,6 +115,8 @@ export interface ContextInput {
   style: HouseStyle;
   asOf: string;
   marking?: string | null;
+  /** A draft: "DRAFT" joins the marking ("DRAFT – OFFICIAL"). */
+  draft?: boolean;
   sourceFile?: string;
 }
 
@@ -171,7 +173,7 @@ export function buildPaperContext(input: ContextInput): PaperContext {
     reportAuthor: spec.reportAuthor ?? null,
     access: spec.access ?? null,
     purpose: spec.purpose ?? null,
-    marking: input.marking ?? spec.marking ?? spec.classification ?? style.marking.default ?? null,
+    marking: draftMarking(input.marking ?? spec.marking ?? spec.classification ?? style.marking.default ?? null, input.draft ?? false),
     classification: spec.classification ?? null,
     strapline: spec.strapline ?? style.strapline ?? null,
     contacts: (spec.contacts ?? []).map((c) => ({
@@ -193,6 +195,13 @@ export function buildPaperContext(input: ContextInput): PaperContext {
     counts: { ...countActions(plan.actions), themes: themes.length },
   };
   return { plan, paper, today: asOf };
+}
+
+/** A draft says so wherever the marking is printed: "DRAFT – OFFICIAL", or "DRAFT" alone. */
+export function draftMarking(marking: string | null, draft: boolean): string | null {
+  if (!draft) return marking;
+  if (marking === null || /^draft$/i.test(marking.trim())) return "DRAFT";
+  return /^draft\b/i.test(marking.trim()) ? marking : `DRAFT – ${marking}`;
 }
 
 /**

@@ -79,6 +79,22 @@ export const PaperSpec = z.strictObject({
   keywords: z.array(Text).optional(),
   /** Narrative per theme, keyed by the theme's title (or id) in the tracker. */
   themes: z.record(z.string(), ThemeNote).optional(),
+
+  // Section 55 responses (boardpack s55): see src/compose/s55/.
+  /** The inspection report responded to: its id or part of its title in the tracker. */
+  report: Text.optional(),
+  /** Which paper the spec's text is: the Chief Constable's paper to the PCC, or the PCC's published response. */
+  variant: z.enum(["chief-constable", "pcc-response"], { error: "write chief-constable (the Chief Constable's paper to the PCC) or pcc-response (the PCC's published response)" }).optional(),
+  /** Who the report is from, as the title names it ("Criminal Justice Joint Inspection"); HMICFRS when not given. */
+  inspection: Text.optional(),
+  /** Who published the report, in full, as the purpose names it; the inspectorate's name at the publication date when not given. */
+  publishedBy: Text.optional(),
+  /** The Police and Crime Commissioner's comments (Markdown). */
+  pccComments: Text.optional(),
+  /** The Chief Constable's comments (Markdown). */
+  chiefConstableComments: Text.optional(),
+  /** The PCC's comments on the Chief Constable's comments (Markdown). */
+  pccCommentsOnChiefConstable: Text.optional(),
 });
 export type PaperSpec = z.infer<typeof PaperSpec>;
 export type Committee = z.infer<typeof Committee>;

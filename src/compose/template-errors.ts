@@ -74,11 +74,13 @@ function expressionAt(text: string, line: number | undefined, column: number | u
 const ROOTS = ["paper", "plan", "today"];
 
 function unknownFieldMessage(name: string, expression: string, { context, helperNames }: ErrorSetting): string {
+  // Papers built on this one add their own values beside these (a section 55 response's s55).
+  const roots = [...new Set([...ROOTS, ...Object.keys(context)])];
   const segments = expression.replace(/^@root\./, "").split(/[./]/).filter((s) => s !== "" && s !== "this" && s !== "..");
   const index = segments.indexOf(name);
   const shown = `{{${expression}}}`;
 
-  if (index > 0 && ROOTS.includes(segments[0]!)) {
+  if (index > 0 && roots.includes(segments[0]!)) {
     const parentPath = segments.slice(0, index);
     const parent = walk(context, parentPath);
     if (parent !== null && typeof parent === "object") {
@@ -92,7 +94,9 @@ function unknownFieldMessage(name: string, expression: string, { context, helper
   // A name on its own: it could be meant for the top level or for the item of an {{#each}}.
   const paper = (context as { paper?: Record<string, unknown> }).paper ?? {};
   const itemKeys = itemFieldNames(paper);
-  const match = closestMatch(name, [...itemKeys, ...ROOTS]);
+  const s55 = (context as { s55?: Record<string, unknown> }).s55;
+  if (s55) for (const key of s55ItemFieldNames(s55)) itemKeys.add(key);
+  const match = closestMatch(name, [...itemKeys, ...roots]);
   if (match) return `${shown}: there is no field "${name}" here; did you mean "${match}"?`;
   const helper = closestMatch(name, helperNames);
   if (helper) return `${shown}: there is no field "${name}" here; did you mean the helper {{${helper}}}?`;
@@ -109,6 +113,12 @@ function itemFieldNames(paper: Record<string, unknown>): Set<string> {
     if (first && typeof first === "object") for (const key of Object.keys(first)) names.add(key);
   }
   return names;
+}
+
+/** Field names of a section 55 response's items (recommendations and the rest). */
+function s55ItemFieldNames(s55: Record<string, unknown>): string[] {
+  const first = ["recommendations", "causesOfConcern", "areasForImprovement"].map((list) => (s55[list] as unknown[] | undefined)?.[0]).find((item) => item && typeof item === "object");
+  return first ? Object.keys(first) : [];
 }
 
 function walk(root: unknown, path: readonly string[]): unknown {

@@ -223,3 +223,61 @@ describe("boardpack paper", () => {
     expect(r.stderr).toContain("give the house style with --style (cambridgeshire-bcb, city-of-london-committee, lancashire-scrutiny, section-55)");
   });
 });
+
+describe("boardpack s55 (the installed command)", () => {
+  /** A CSV recommendations tracker: the Response column is E, so recommendation 2 (line 3) is E3. */
+  function recommendationsCsv(dir: string, secondResponse: string): void {
+    writeFileSync(
+      join(dir, "recs.csv"),
+      csv([
+        ["Report", "Published", "No.", "Recommendation", "Response", "Addressed to"],
+        ["Joint inspection of custody", "02/03/2021", "1", "Forces should review custody training.", "Reviewed in April 2021.", "Police"],
+        ["Joint inspection of custody", "02/03/2021", "2", "Forces should record the use of force in custody.", secondResponse, "Police"],
+        ["Joint inspection of custody", "02/03/2021", "3", "Liaison and diversion services should be available at all times.", "", "NHS"],
+      ]),
+    );
+  }
+
+  it("is listed in the help", () => {
+    const r = runBin(["--help"]);
+    expect(r.stdout).toMatch(/^ {2}s55 +write the section 55 response/m);
+    expect(r.stdout).toContain("e.g. boardpack s55 --list data/inspection-recommendations.xlsx");
+  });
+
+  it("writes the response, saying to whom an NHS recommendation is addressed", async () => {
+    const dir = tempDir();
+    recommendationsCsv(dir, "Use of force is now recorded on the custody system.");
+    const r = runBin(["s55", "recs.csv", "-o", "out", "--as-of", "2021-03-10"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("Wrote out/joint-inspection-of-custody-s55-response.docx");
+    const { docxParts, paragraphs, part } = await import("../render/docx/docx-parts.js");
+    const text = paragraphs(part(await docxParts(readFileSync(join(dir, "out", "joint-inspection-of-custody-s55-response.docx"))), "word/document.xml")).map((p) => p.text);
+    expect(text).toContain("The report was published on 02 March 2021, so a response is due by 26 April 2021.");
+    expect(text).toContain("Response: This recommendation is addressed to the National Health Service. The Constabulary will await further information.");
+  });
+
+  it("names the CSV cell of a missing response, exits 1 and writes nothing", () => {
+    const dir = tempDir();
+    recommendationsCsv(dir, "");
+    const r = runBin(["s55", "recs.csv", "-o", "out", "--as-of", "2021-03-10"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^recs\.csv E3: error RESPONSE_MISSING “Joint inspection of custody” recommendation 2 /m);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("lists the statutory clock", () => {
+    const dir = tempDir();
+    recommendationsCsv(dir, "");
+    const r = runBin(["s55", "--list", "recs.csv", "--as-of", "2021-04-20"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Joint inspection of custody +02 Mar 2021 +26 Apr 2021 +6 days left +1 of 3$/m);
+    expect(r.stdout).toContain("recs.csv E3: Joint inspection of custody, recommendation 2");
+  });
+
+  it("answers an unknown --variant with exit 2 and the variants", async () => {
+    const r = await runCli(["s55", "data/inspection-recommendations.xlsx", "--variant", "pcc"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--variant pcc: the variants are chief-constable (the Chief Constable's paper to the PCC; the default) and pcc-response (the PCC's published response)");
+  });
+});
