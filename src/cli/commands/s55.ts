@@ -3,30 +3,25 @@
 // Constable's paper to the PCC, or with --variant pcc-response the PCC's published response.
 // Every recommendation must have a response, else nothing is written (unless --draft).
 // `--list` prints every report's statutory deadline instead.
-import { basename, extname, join, relative } from "node:path";
-import type { Doc } from "../../compose/doc.js";
+import { basename, extname } from "node:path";
 import { clockText, reportClocks, type ReportClock } from "../../compose/s55/clock.js";
 import { composeSection55 } from "../../compose/s55/compose-s55.js";
 import { findReport, reportLines, type ReportChoice } from "../../compose/s55/find-report.js";
 import { itemLabel } from "../../compose/s55/labels.js";
 import { placeName, rowCells } from "../../compose/s55/row-cells.js";
 import { isVariant, VARIANT_INFO, type Variant } from "../../compose/s55/variants.js";
-import { loadSpec, resolveTrackerPath, type LoadedSpec } from "../../compose/spec.js";
+import { loadSpec, type LoadedSpec } from "../../compose/spec.js";
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { loadTracker, type LoadResult } from "../../ingest/load-tracker.js";
-import { loadMappingFile } from "../../ingest/mapping-file.js";
 import { formatUkDate } from "../../model/dates.js";
 import type { Plan, Report } from "../../model/schema.js";
 import { parseAsOf } from "../as-of.js";
+import { outputPaths, parseFormats, renderAndWrite, trackerPath } from "../paper-output.js";
 import { printDiagnostics, severitySummary } from "../print.js";
 import { Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
-import { refuseToOverwriteInput, writeFileAtomic } from "../write-file.js";
+import { refuseToOverwriteInput } from "../write-file.js";
 import type { Command, CommandContext } from "./command.js";
-import { trackerOptionHelp } from "./shared-options.js";
-
-const FORMATS = ["docx", "pdf"] as const;
-type Format = (typeof FORMATS)[number];
+import { readTrackerFromArgs, trackerOptionHelp } from "./shared-options.js";
 
 export const s55Command: Command = {
   name: "s55",
@@ -81,7 +76,7 @@ export const s55Command: Command = {
 
 async function runResponse(context: CommandContext, timings: Timings): Promise<number> {
   const { values } = context;
-  const formats = parseFormats(values.format);
+  const formats = parseFormats(values.format, "s55");
   const asOf = parseAsOf(values["as-of"], "s55");
   const variant = parseVariant(values.variant);
   const marking = typeof values.marking === "string" ? values.marking : undefined;
@@ -92,9 +87,9 @@ async function runResponse(context: CommandContext, timings: Timings): Promise<n
   const spec = readSpec(values.spec, diagnostics);
   if (spec === "unreadable") return fail(2);
   if (spec === "invalid") return fail(1);
-  const tracker = trackerPath(context, spec);
+  const tracker = trackerPath(context, spec, "s55", 'boardpack s55 recommendations.xlsx --report "evidence led"');
 
-  const loaded = await timings.time("ingest", () => readTracker(values.map, tracker));
+  const loaded = await timings.time("ingest", () => readTrackerFromArgs(context, tracker));
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.plan || hasErrors(diagnostics)) return fail(1);
   const plan = loaded.plan;
@@ -103,7 +98,7 @@ async function runResponse(context: CommandContext, timings: Timings): Promise<n
   if (!report) return fail(1);
 
   const base = outputBase(spec, report, variant, draft);
-  const outputs = outputPaths(values.output, base, formats);
+  const outputs = outputPaths(values.output, base, formats, "s55");
   await refuseToOverwriteInput(outputs[0]!.path, [tracker, ...(spec ? [spec.path] : [])]);
 
   const composed = await timings.time("compose", () =>
@@ -112,18 +107,13 @@ async function runResponse(context: CommandContext, timings: Timings): Promise<n
   diagnostics.push(...composed.diagnostics);
   if (!composed.doc || hasErrors(diagnostics)) return fail(1);
 
-  // Render every format before writing any, so a failure leaves nothing half done.
-  const rendered: { path: string; bytes: Uint8Array }[] = [];
-  for (const output of outputs) rendered.push({ path: output.path, bytes: await timings.time(output.format, () => render(output.format, composed.doc!)) });
-  await timings.time("write", async () => {
-    for (const r of rendered) await writeFileAtomic(r.path, r.bytes);
-  });
+  const written = await renderAndWrite(composed.doc, outputs, timings);
 
   if (values.json) {
-    context.print.err(JSON.stringify({ ok: true, report: report.id, variant, draft, outputs: rendered.map((r) => r.path), diagnostics }, null, 2));
+    context.print.err(JSON.stringify({ ok: true, report: report.id, variant, draft, outputs: written, diagnostics }, null, 2));
   } else {
     printDiagnostics(diagnostics, context.print.err, { includeInfo: false });
-    context.print.err(`Wrote ${draft ? "the draft " : ""}${rendered.map((r) => r.path).join(" and ")} (${severitySummary(diagnostics)}).`);
+    context.print.err(`Wrote ${draft ? "the draft " : ""}${written.join(" and ")} (${severitySummary(diagnostics)}).`);
   }
   return 0;
 }
@@ -207,8 +197,8 @@ async function runList(context: CommandContext): Promise<number> {
   const diagnostics: Diagnostic[] = [];
   const spec = readSpec(values.spec, diagnostics);
   if (spec === "unreadable" || spec === "invalid") return reportFailure(context, diagnostics, spec === "unreadable" ? 2 : 1);
-  const tracker = trackerPath(context, spec);
-  const loaded = await readTracker(values.map, tracker);
+  const tracker = trackerPath(context, spec, "s55", 'boardpack s55 recommendations.xlsx --report "evidence led"');
+  const loaded = await readTrackerFromArgs(context, tracker);
   diagnostics.push(...loaded.diagnostics);
   const plan = loaded.plan;
   if (!plan) return reportFailure(context, diagnostics, 1);
@@ -276,47 +266,4 @@ function clockJson(c: ReportClock, cells: ReturnType<typeof rowCells>) {
 function shortDate(iso: string): string {
   const [day, month, year] = formatUkDate(iso).split(" ");
   return `${day} ${month!.slice(0, 3)} ${year}`;
-}
-
-// ---- shared with `boardpack paper` in shape ----
-
-/** The tracker: the one named on the command line, else the spec's (relative to the spec). */
-function trackerPath(context: CommandContext, spec: LoadedSpec | undefined): string {
-  const [given, ...rest] = context.positionals;
-  if (rest.length > 0) throw new UsageError(`one tracker at a time; also given: ${rest.join(" ")}`, "s55");
-  if (given) return given;
-  const fromSpec = spec ? resolveTrackerPath(spec) : null;
-  if (fromSpec) return relative(process.cwd(), fromSpec) || fromSpec;
-  if (spec) throw new UsageError(`${spec.file} names no tracker: add a line such as \`tracker: recommendations.xlsx\` to its front matter, or name the tracker on the command line`, "s55");
-  throw new UsageError("name the recommendations tracker, for example boardpack s55 recommendations.xlsx --report \"evidence led\"", "s55");
-}
-
-async function readTracker(map: unknown, tracker: string): Promise<LoadResult> {
-  const mapping = typeof map === "string" ? loadMappingFile(map) : undefined;
-  return loadTracker(tracker, mapping ? { mapping } : {});
-}
-
-function parseFormats(value: unknown): Format[] {
-  if (value === undefined) return ["docx"];
-  const list = String(value).split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
-  const unknown = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (list.length === 0 || unknown.length > 0) throw new UsageError(`--format ${String(value)}: the formats are docx and pdf (for both: --format docx,pdf)`, "s55");
-  return [...new Set(list)] as Format[];
-}
-
-/** -o names a folder (default: here), or a file for a single format. */
-function outputPaths(value: unknown, base: string, formats: Format[]): { format: Format; path: string }[] {
-  const target = typeof value === "string" && value !== "" ? value : ".";
-  const ext = extname(target).toLowerCase().slice(1);
-  if ((FORMATS as readonly string[]).includes(ext)) {
-    if (formats.length !== 1 || formats[0] !== ext) throw new UsageError(`-o ${target} names one .${ext} file, but --format asks for ${formats.join(",")}; give a folder instead`, "s55");
-    return [{ format: ext as Format, path: target }];
-  }
-  return formats.map((format) => ({ format, path: join(target, `${base}.${format}`) }));
-}
-
-async function render(format: Format, doc: Doc): Promise<Uint8Array> {
-  // Loaded on demand: each writer is large, and a Word-only paper need not load the PDF engine.
-  if (format === "docx") return (await import("../../render/docx/render-docx.js")).renderDocx(doc);
-  return (await import("../../render/pdf/render-pdf.js")).renderPdf(doc);
 }
