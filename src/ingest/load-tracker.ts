@@ -11,7 +11,7 @@ import { LIMITS, type Limits } from "./limits.js";
 import type { MappingFile } from "./mapping-file.js";
 import { refuse } from "./refused.js";
 import type { RawWorkbook } from "./raw-table.js";
-import { checkFileSize, detectFormat } from "./sniff.js";
+import { checkFileSize, detectInput } from "./sniff.js";
 
 export interface LoadOptions {
   /** The name to show in messages; defaults to the path as given. */
@@ -41,13 +41,13 @@ export async function loadTracker(path: string, options: LoadOptions = {}): Prom
 
 export async function loadTrackerBytes(bytes: Buffer, file: string, options: LoadOptions = {}): Promise<LoadResult> {
   const limits = options.limits ?? LIMITS;
-  const format = detectFormat(bytes, file, limits);
+  const { format, parts } = detectInput(bytes, file, limits);
   const diagnostics: Diagnostic[] = [];
   let workbook: RawWorkbook;
   if (format === "xlsx") {
-    // Loaded on demand: exceljs is large and CSV users should not wait for it.
+    // Loaded on demand: CSV users need none of it.
     const { readXlsx } = await import("./xlsx.js");
-    const read = await readXlsx(bytes, file);
+    const read = await readXlsx(bytes, file, parts);
     workbook = read.workbook;
     diagnostics.push(...read.diagnostics);
   } else {

@@ -38,12 +38,21 @@ export function checkFileSize(sizeInBytes: number, file: string, limits: Limits 
  * together and every part inflates within the limits, so it is safe to hand to an unzip library.
  */
 export function detectFormat(bytes: Buffer, file: string, limits: Limits = LIMITS): InputFormat {
+  return detectInput(bytes, file, limits).format;
+}
+
+/**
+ * detectFormat, and for a workbook its parts as the checks inflated them (entry name → content;
+ * only XML parts carry their content), in zip order, for the direct reader.
+ */
+export function detectInput(bytes: Buffer, file: string, limits: Limits = LIMITS): { format: InputFormat; parts?: Map<string, Buffer> } {
   checkFileSize(bytes.length, file, limits);
   if (bytes.length === 0) throw refuse(file, "INPUT_EMPTY", "the file is empty");
   if (startsWith(bytes, OLE_MAGIC)) throw refuseOle(bytes, file);
   if (ZIP_MAGICS.some((magic) => startsWith(bytes, magic))) {
-    checkWorkbookZip(bytes, file, limits);
-    return "xlsx";
+    const parts = new Map<string, Buffer>();
+    checkWorkbookZip(bytes, file, limits, parts);
+    return { format: "xlsx", parts };
   }
   if (startsWith(bytes, PDF_MAGIC)) {
     throw refuse(file, "INPUT_NOT_SPREADSHEET",
@@ -51,7 +60,7 @@ export function detectFormat(bytes: Buffer, file: string, limits: Limits = LIMIT
   }
   if (looksBinary(bytes)) throw refuse(file, "INPUT_NOT_SPREADSHEET", NOT_SPREADSHEET);
   checkText(bytes, file);
-  return "csv";
+  return { format: "csv" };
 }
 
 /** Old Excel (.xls), old Word (.doc) and password-protected workbooks are all OLE2 compound files. */
@@ -68,7 +77,7 @@ function refuseOle(bytes: Buffer, file: string) {
     "this is an old-style Excel 97-2003 .xls workbook; open it in Excel and save it as .xlsx");
 }
 
-function checkWorkbookZip(bytes: Buffer, file: string, limits: Limits): void {
+function checkWorkbookZip(bytes: Buffer, file: string, limits: Limits, parts: Map<string, Buffer>): void {
   const entries = readZipDirectory(bytes, file);
   const byName = new Map(entries.map((entry) => [entry.name.toLowerCase(), entry]));
   if (isOpenDocument(bytes, byName, file)) {
@@ -84,7 +93,7 @@ function checkWorkbookZip(bytes: Buffer, file: string, limits: Limits): void {
   }
   checkInflation(entries, file, limits);
   assertPlausibleRatios(entries, file);
-  const { worksheetRows } = verifyInflatedSizes(bytes, entries, file, limits);
+  const { worksheetRows } = verifyInflatedSizes(bytes, entries, file, limits, parts);
   if (worksheetRows > limits.maxRows) {
     throw refuse(file, "INPUT_TOO_LARGE",
       `the workbook has ${worksheetRows.toLocaleString("en-GB")} rows, more than the ${limits.maxRows.toLocaleString("en-GB")} boardpack reads; ` +

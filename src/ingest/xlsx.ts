@@ -1,15 +1,20 @@
 // Reads an .xlsx workbook into raw sheets of cells (DESIGN §3): every worksheet in tab order,
 // rows numbered as Excel shows them, dates as calendar dates with no time-zone shift, formulas
 // as their cached results, RAG fills, merged banner rows. The caller has already checked the
-// zip container (sniff.ts); here any failure of exceljs becomes one refusal line.
-import ExcelJS from "exceljs";
+// zip container (sniff.ts). An ordinary workbook is read straight from the parts sniff.ts
+// inflated (xlsx-direct.ts, which gives what exceljs gives); any other goes to exceljs, loaded
+// only then, and any failure of exceljs becomes one refusal line.
+import type ExcelJS from "exceljs";
 import type { Rag } from "../model/schema.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { refuse } from "./refused.js";
 import type { RawCell, RawRow, RawSheet, RawWorkbook } from "./raw-table.js";
 import { DEFAULT_THEME_COLOURS, parseThemeColours, ragFromFill, type CellFill } from "./fill-colour.js";
+import { readWorkbookParts, type SourceBook, type SourceCell, type SourceSheet } from "./xlsx-direct.js";
+import { NotHandled } from "./xml-scan.js";
+import { LIMITS } from "./limits.js";
+import { readZipDirectory, verifyInflatedSizes } from "./zip-directory.js";
 
-const { ValueType } = ExcelJS;
 const DAY_MS = 86_400_000;
 /** Excel serial (1900 system) of 1970-01-01, the epoch exceljs converts dates from. */
 const SERIAL_1970 = 25_569;
@@ -38,15 +43,19 @@ const NO_RESULT: Readonly<RawCell> = Object.freeze({ kind: "string", text: "", f
 export async function readXlsx(
   bytes: Buffer,
   file: string,
+  /** The workbook's parts as sniff.ts inflated them (inflated here when not given); null: read with exceljs. */
+  parts: ReadonlyMap<string, Buffer> | null = inflatedParts(bytes, file),
 ): Promise<{ workbook: RawWorkbook; diagnostics: Diagnostic[] }> {
-  const excel = new ExcelJS.Workbook();
-  try {
-    await excel.xlsx.load(bytes as unknown as Parameters<typeof excel.xlsx.load>[0]);
-  } catch (err) {
-    throw refuse(file, "INPUT_UNREADABLE", `the workbook is damaged and cannot be read: ${shortReason(err)}`);
+  let source: SourceBook | undefined;
+  if (parts) {
+    try {
+      source = readWorkbookParts(parts);
+    } catch (err) {
+      if (!(err instanceof NotHandled)) throw err;
+    }
   }
-  const worksheets = excel.worksheets;
-  if (worksheets.length === 0) {
+  source ??= await readWithExcelJs(bytes, file);
+  if (source.sheets.length === 0) {
     throw refuse(file, "INPUT_UNREADABLE", "the workbook has no worksheets that can be read");
   }
 
@@ -54,14 +63,14 @@ export async function readXlsx(
     file,
     // exceljs already applies the 1904 offset on read (cell-xform reconcile); we only need
     // the flag to undo Excel's 1900 leap-year bug and to spot time-only values.
-    date1904: excel.properties?.date1904 === true,
-    themeColours: themeColoursOf(excel),
+    date1904: source.date1904,
+    themeColours: themeColoursOf(source.themes),
     fillRags: new WeakMap(),
     calculated: false,
     uncached: [],
     diagnostics: [],
   };
-  const sheets = worksheets.map((ws) => {
+  const sheets = source.sheets.map((ws) => {
     if (ws.state === "hidden" || ws.state === "veryHidden") {
       book.diagnostics.push(
         diagnostic("info", "SHEET_HIDDEN", `the sheet "${ws.name}" is hidden in Excel`, { file, sheet: ws.name }),
@@ -70,23 +79,75 @@ export async function readXlsx(
     return readSheet(ws, book);
   });
   settleUncached(book, sheets);
-  const title = excel.title?.trim();
+  const title = source.title?.trim();
   return { workbook: { file, format: "xlsx", sheets, ...(title ? { title } : {}) }, diagnostics: book.diagnostics };
 }
 
-function readSheet(ws: ExcelJS.Worksheet, book: Book): RawSheet {
-  const bannerMasters = wideMergeMasters(ws);
+/** The parts of a workbook not read through sniff.ts, or null when the zip does not hold together (exceljs then says why). */
+function inflatedParts(bytes: Buffer, file: string): Map<string, Buffer> | null {
+  try {
+    const parts = new Map<string, Buffer>();
+    verifyInflatedSizes(bytes, readZipDirectory(bytes, file), file, LIMITS, parts);
+    return parts;
+  } catch {
+    return null;
+  }
+}
+
+/** The workbook as exceljs reads it, in the direct reader's terms. */
+async function readWithExcelJs(bytes: Buffer, file: string): Promise<SourceBook> {
+  // Loaded on demand: exceljs is large, and most workbooks never need it.
+  const { default: Excel } = await import("exceljs");
+  const excel = new Excel.Workbook();
+  try {
+    await excel.xlsx.load(bytes as unknown as Parameters<typeof excel.xlsx.load>[0]);
+  } catch (err) {
+    throw refuse(file, "INPUT_UNREADABLE", `the workbook is damaged and cannot be read: ${shortReason(err)}`);
+  }
+  const { Formula, Merge } = Excel.ValueType;
+  const sheets = excel.worksheets.map((ws): SourceSheet => ({
+    name: ws.name,
+    state: ws.state,
+    wideMergeMasters: wideMergeMasters(ws),
+    eachRow(visit) {
+      ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+        const cells: (SourceCell | undefined)[] = [];
+        const source = rowCells(row);
+        for (let col = 0; col < source.length; col++) {
+          const cell = source[col];
+          // A merged cell other than the master repeats the master's value in exceljs: skip it.
+          if (!cell || cell.type === Merge) continue;
+          const fill = cell.style?.fill as CellFill | undefined;
+          cells[col] =
+            cell.type === Formula
+              ? { formula: true, result: (cell.value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue).result, fill }
+              : { formula: false, value: cell.value, fill };
+        }
+        visit(rowNumber, cells);
+      });
+    },
+  }));
+  // exceljs keeps the theme parts as raw XML strings on an undocumented field.
+  const themes = (excel as unknown as { _themes?: Record<string, string> })._themes ?? {};
+  return {
+    date1904: excel.properties?.date1904 === true,
+    title: excel.title,
+    themes: new Map(Object.entries(themes)),
+    sheets,
+  };
+}
+
+function readSheet(ws: SourceSheet, book: Book): RawSheet {
+  const bannerMasters = ws.wideMergeMasters;
   const rows: RawRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  ws.eachRow((rowNumber, source) => {
     const out: RawRow = { row: rowNumber, cells: [] };
     let filled = 0;
     let firstFilled = -1;
-    const source = rowCells(row);
     for (let col = 0; col < source.length; col++) {
       const cell = source[col];
-      // A merged cell other than the master repeats the master's value in exceljs: skip it.
-      if (!cell || cell.type === ValueType.Merge) continue;
-      const rag = fillRag(cell, book);
+      if (!cell) continue;
+      const rag = fillRag(cell.fill, book);
       let raw = readCell(cell, book) ?? (rag ? { kind: "string" as const, text: "" } : undefined);
       if (!raw) continue;
       if (raw === NO_RESULT) {
@@ -168,8 +229,7 @@ function wideMergeMasters(ws: ExcelJS.Worksheet): Set<number> {
   return masters;
 }
 
-function fillRag(cell: ExcelJS.Cell, book: Book): Rag | undefined {
-  const fill = cell.style?.fill as CellFill | undefined;
+function fillRag(fill: CellFill | undefined, book: Book): Rag | undefined {
   if (!fill) return undefined;
   let rag = book.fillRags.get(fill);
   if (rag === undefined) {
@@ -180,9 +240,9 @@ function fillRag(cell: ExcelJS.Cell, book: Book): Rag | undefined {
 }
 
 /** The cell's value as a RawCell (NO_RESULT for a formula without a cached value), or undefined when it shows nothing. */
-function readCell(cell: ExcelJS.Cell, book: Book): RawCell | undefined {
-  if (cell.type !== ValueType.Formula) return fromValue(cell.value, book.date1904);
-  const { result } = cell.value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
+function readCell(cell: SourceCell, book: Book): RawCell | undefined {
+  if (!cell.formula) return fromValue(cell.value as ExcelJS.CellValue, book.date1904);
+  const result = cell.result as ExcelJS.CellFormulaValue["result"];
   if (result === undefined) return NO_RESULT;
   book.calculated = true;
   const raw = fromValue(result, book.date1904);
@@ -263,10 +323,8 @@ export function numberText(n: number): string {
   return Number.isFinite(n) ? String(Number(n.toPrecision(15))) : String(n);
 }
 
-function themeColoursOf(book: ExcelJS.Workbook): readonly string[] {
-  // exceljs keeps the theme parts as raw XML strings on an undocumented field.
-  const themes = (book as unknown as { _themes?: Record<string, string> })._themes;
-  const xml = themes?.theme1 ?? Object.values(themes ?? {})[0];
+function themeColoursOf(themes: ReadonlyMap<string, string>): readonly string[] {
+  const xml = themes.get("theme1") ?? themes.values().next().value;
   const colours = xml ? parseThemeColours(xml) : [];
   return colours.length > 0 ? colours : DEFAULT_THEME_COLOURS;
 }

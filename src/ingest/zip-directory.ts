@@ -152,19 +152,35 @@ export function inflateEntry(bytes: Buffer, entry: ZipEntry, file: string, limit
 }
 
 /**
- * Inflates every entry once, keeping nothing: proves the declared sizes, and so the limits,
- * hold. Counts the worksheets' rows on the way, so a workbook with too many is refused before
- * any spreadsheet parser sees it.
+ * Inflates every entry once: proves the declared sizes, and so the limits, hold. Counts the
+ * worksheets' rows on the way, so a workbook with too many is refused before any spreadsheet
+ * parser sees it. With `keep`, the XML parts' content is kept for the direct reader
+ * (xlsx-direct.ts), so nothing is inflated twice.
  */
-export function verifyInflatedSizes(bytes: Buffer, entries: readonly ZipEntry[], file: string, limits: Limits = LIMITS): { worksheetRows: number } {
+export function verifyInflatedSizes(
+  bytes: Buffer,
+  entries: readonly ZipEntry[],
+  file: string,
+  limits: Limits = LIMITS,
+  /** Receives each entry by name, in zip order: an XML part's content, anything else empty. */
+  keep?: Map<string, Buffer>,
+): { worksheetRows: number } {
   checkInflation(entries, file, limits);
   let worksheetRows = 0;
   for (const entry of entries) {
     const content = inflateEntry(bytes, entry, file, limits);
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) worksheetRows += countRowElements(content);
+    if (keep) {
+      if (keep.has(entry.name)) keep.set(DUPLICATE_PART, EMPTY);
+      keep.set(entry.name, /\.(xml|rels|vml)$/i.test(entry.name) ? content : EMPTY);
+    }
   }
   return { worksheetRows };
 }
+
+const EMPTY = Buffer.alloc(0);
+/** The name verifyInflatedSizes records when two entries share a name (no real part is called this). */
+export const DUPLICATE_PART = "\u0000two entries with one name";
 
 const ROW_OPEN = [Buffer.from("<row "), Buffer.from("<row>")];
 
