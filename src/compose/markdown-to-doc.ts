@@ -1,18 +1,17 @@
 // The rendered Markdown of one part of a paper (header, body or footer) → Doc blocks.
-// CommonMark + GFM tables, parsed by mdast-util-from-markdown; directives (HTML comments, see
-// directives.ts) fill in what Markdown has no words for; RAG cells follow rag-cell.ts.
+// CommonMark + GFM tables, parsed as mdast-util-from-markdown parses them (markdown-parse.ts);
+// directives (HTML comments, see directives.ts) fill in what Markdown has no words for; RAG cells
+// follow rag-cell.ts.
 // Paragraph numbers are not decided here (numbering.ts does that), but which paragraphs must
 // not be numbered is: the ones under <!-- unnumbered --> or <!-- numbering: off -->.
 import type { Html, List, ListItem as MdListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
-import { gfmTable } from "micromark-extension-gfm-table";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { RAG_LABELS } from "../model/vocabulary.js";
 import { readDirectiveComment, type Directive } from "./directives.js";
 import type { Block, ListBlock, ListItem, ListKind, ParagraphBlock, ParagraphRole, Run, TableBlock, TableCell } from "./doc.js";
 import type { HouseStyle } from "./house-style.js";
 import { readRagMarker } from "./rag-cell.js";
+import { parseMarkdown } from "./markdown-parse.js";
 import { findTypedList, readTypedMarker } from "./typed-lists.js";
 
 export interface MarkdownPart {
@@ -48,7 +47,7 @@ interface Pending {
 const BREAK_TAG = /^<br\s*\/?>$/i;
 
 export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): ConvertedPart {
-  const tree = fromMarkdown(part.markdown, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  const tree = parseMarkdown(part.markdown);
   const source = part.markdown;
   const result: ConvertedPart = { blocks: [], unnumbered: new Set(), footerIndex: null, diagnostics: [] };
   const typedLists = new WeakSet<ListBlock>();

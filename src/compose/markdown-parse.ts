@@ -1,0 +1,329 @@
+// Markdown → mdast, as `fromMarkdown` with GFM tables gives it, but quick for the long, plain
+// Markdown that tracker data makes (a paper of 50,000 actions is tens of megabytes of escaped
+// table rows, list items and update paragraphs, which micromark reads at about 1 MB/s).
+//
+// The document is cut at blank lines where no construct can carry over (see segments()). A piece
+// made only of the plainest forms — a heading, a paragraph, a tight one-line-per-item list, a pipe
+// table, an HTML comment line — whose text has no inline syntax but backslash escapes, is built
+// here directly; any other piece is parsed by micromark on its own and its positions shifted.
+// Either way the tree is the one micromark builds for the whole document, positions included;
+// test/compose/markdown-parse.test.ts compares the two on generated and real papers.
+import type { Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from "mdast";
+import type { Point, Position } from "unist";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmTable } from "micromark-extension-gfm-table";
+
+const OPTIONS = { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] };
+
+/** The reference parse: micromark with GFM tables. */
+export function parseMarkdownSlowly(markdown: string): Root {
+  return fromMarkdown(markdown, OPTIONS);
+}
+
+interface Line {
+  text: string;
+  /** Offset of the line's first character in the document. */
+  offset: number;
+  /** 1-based line number. */
+  line: number;
+}
+
+export function parseMarkdown(markdown: string): Root {
+  // Tabs (tab stops), CR line ends, NUL (replaced), link reference definitions (document-wide),
+  // fenced code and raw HTML blocks that run past blank lines: the whole document to micromark.
+  if (/[\t\r\0]/.test(markdown) || markdown.includes("]:") || /^ {0,3}(?:`{3}|~{3})/m.test(markdown) || /^ {0,3}<(?:script|pre|style|textarea|\?|![A-Za-z[])/im.test(markdown)) {
+    return parseMarkdownSlowly(markdown);
+  }
+  for (let at = markdown.indexOf("<!--"); at !== -1; at = markdown.indexOf("<!--", at + 4)) {
+    const close = markdown.indexOf("-->", at + 4);
+    const lineEnd = markdown.indexOf("\n", at);
+    if (close === -1 || (lineEnd !== -1 && close > lineEnd)) return parseMarkdownSlowly(markdown);
+  }
+
+  const lines: Line[] = [];
+  for (let offset = 0, line = 1; ; line++) {
+    const end = markdown.indexOf("\n", offset);
+    lines.push({ text: markdown.slice(offset, end === -1 ? markdown.length : end), offset, line });
+    if (end === -1) break;
+    offset = end + 1;
+  }
+  const children: RootContent[] = [];
+  for (const [start, end] of segments(lines)) {
+    const fast = parseSegment(lines, start, end);
+    if (fast) children.push(...fast);
+    else children.push(...parseSegmentSlowly(markdown, lines, start, end));
+  }
+  const last = lines[lines.length - 1]!;
+  return {
+    type: "root",
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: last.line, column: last.text.length + 1, offset: markdown.length } },
+  };
+}
+
+const BLANK = /^ *$/;
+const LIST_MARKER = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?: |$)/;
+
+/**
+ * Runs of non-blank lines as [first, end) line indexes. A run joins the one before when it could
+ * continue it: it starts indented (list or code continuation), it starts with a list marker after
+ * a run that has list items (a loose list), or the run before has indented lines (an indented code
+ * block, after which micromark reads the next block as if it were interrupting). Everything else
+ * ends at a blank line.
+ */
+function segments(lines: readonly Line[]): [number, number][] {
+  const out: [number, number][] = [];
+  let hasListItem = false;
+  let hasIndent = false;
+  for (let i = 0; i < lines.length; ) {
+    if (BLANK.test(lines[i]!.text)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let listHere = false;
+    let indentHere = false;
+    while (i < lines.length && !BLANK.test(lines[i]!.text)) {
+      const text = lines[i]!.text;
+      if (LIST_MARKER.test(text)) listHere = true;
+      if (text.startsWith(" ")) indentHere = true;
+      i++;
+    }
+    const first = lines[start]!.text;
+    const previous = out[out.length - 1];
+    if (previous && (first.startsWith(" ") || hasIndent || (hasListItem && LIST_MARKER.test(first)))) {
+      previous[1] = i;
+      hasListItem ||= listHere;
+      hasIndent ||= indentHere;
+    } else {
+      out.push([start, i]);
+      hasListItem = listHere;
+      hasIndent = indentHere;
+    }
+  }
+  return out;
+}
+
+/** A piece micromark parses by itself, its positions moved to where the piece stands. */
+function parseSegmentSlowly(markdown: string, lines: readonly Line[], start: number, end: number): RootContent[] {
+  const first = lines[start]!;
+  const last = lines[end - 1]!;
+  const tree = parseMarkdownSlowly(markdown.slice(first.offset, last.offset + last.text.length));
+  const shift = (node: { position?: Position; children?: unknown[] }) => {
+    if (node.position) {
+      for (const point of [node.position.start, node.position.end]) {
+        point.line += first.line - 1;
+        if (point.offset !== undefined) point.offset += first.offset;
+      }
+    }
+    for (const child of node.children ?? []) shift(child as { position?: Position; children?: unknown[] });
+  };
+  for (const child of tree.children) shift(child);
+  return tree.children;
+}
+
+// ---- the plain forms ----
+
+/** A backslash escape: the character stands for itself. */
+const ESCAPE = /\\([!-/:-@[-`{-~])/g;
+/** First characters that could open a block other than a paragraph (or continue a table). */
+const BLOCK_START = /^(?:[ #>\-*+=_~`|<[]|\d{1,9}[.)](?: |$))/;
+
+function point(l: Line, column: number): Point {
+  return { line: l.line, column: column + 1, offset: l.offset + column };
+}
+
+function position(startLine: Line, startColumn: number, endLine: Line, endColumn: number): Position {
+  return { start: point(startLine, startColumn), end: point(endLine, endColumn) };
+}
+
+/**
+ * The text of plain inline content (backslash escapes resolved), or null when it holds any other
+ * inline syntax: emphasis, code, links, HTML or entities (`*_`[]<&` not escaped), or a backslash
+ * at the end (a hard line break).
+ */
+function plainText(raw: string): string | null {
+  if (raw === "") return null;
+  let escapes = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x5c /* \ */) {
+      if (i + 1 === raw.length) return null;
+      if (isAsciiPunctuation(raw.charCodeAt(i + 1))) {
+        escapes = true;
+        i++;
+      }
+      continue;
+    }
+    if (c === 0x2a || c === 0x5f || c === 0x60 || c === 0x5b || c === 0x5d || c === 0x3c || c === 0x26) return null;
+  }
+  return escapes ? raw.replace(ESCAPE, "$1") : raw;
+}
+
+function isAsciiPunctuation(c: number): boolean {
+  return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+}
+
+function textNode(value: string, pos: Position): Text {
+  return { type: "text", value, position: pos };
+}
+
+function parseSegment(lines: readonly Line[], start: number, end: number): RootContent[] | null {
+  const out: RootContent[] = [];
+  let i = start;
+  while (i < end) {
+    const l = lines[i]!;
+    const text = l.text;
+    if (BLANK.test(text)) return null;
+    if (text.startsWith("<!--") && text.endsWith("-->") && text.length >= 7) {
+      out.push({ type: "html", value: text, position: position(l, 0, l, text.length) } satisfies Html);
+      i++;
+      continue;
+    }
+    if (text.startsWith("#")) {
+      const heading = parseHeading(l);
+      if (!heading) return null;
+      out.push(heading);
+      i++;
+      continue;
+    }
+    if (text.startsWith("|")) {
+      const table = parseTable(lines, i, end);
+      if (!table) return null;
+      out.push(table);
+      i = end;
+      continue;
+    }
+    if (LIST_MARKER.test(text)) {
+      const list = parseList(lines, i, end);
+      if (!list) return null;
+      out.push(list);
+      i = end;
+      continue;
+    }
+    const paragraph = parseParagraph(lines, i, end);
+    if (!paragraph) return null;
+    out.push(paragraph);
+    i = end;
+  }
+  return out;
+}
+
+function parseHeading(l: Line): Heading | null {
+  const m = /^(#{1,6})( +)(\S(?:.*\S)?)$/.exec(l.text);
+  if (!m || m[3]!.endsWith("#")) return null;
+  const value = plainText(m[3]!);
+  if (value === null) return null;
+  const from = m[1]!.length + m[2]!.length;
+  return {
+    type: "heading",
+    depth: m[1]!.length as Heading["depth"],
+    children: [textNode(value, position(l, from, l, l.text.length))],
+    position: position(l, 0, l, l.text.length),
+  };
+}
+
+function parseParagraph(lines: readonly Line[], start: number, end: number): Paragraph | null {
+  const values: string[] = [];
+  for (let i = start; i < end; i++) {
+    const text = lines[i]!.text;
+    if (BLOCK_START.test(text) || text.endsWith(" ") || text.includes("|")) return null;
+    const value = plainText(text);
+    if (value === null) return null;
+    values.push(value);
+  }
+  const first = lines[start]!;
+  const last = lines[end - 1]!;
+  const pos = position(first, 0, last, last.text.length);
+  return { type: "paragraph", children: [textNode(values.join("\n"), pos)], position: pos };
+}
+
+function parseList(lines: readonly Line[], start: number, end: number): List | null {
+  const items: ListItem[] = [];
+  let marker: string | undefined;
+  let first = 1;
+  for (let i = start; i < end; i++) {
+    const l = lines[i]!;
+    const m = /^(?:([-+*])|(\d{1,9})([.)])) (\S.*)$/.exec(l.text);
+    if (!m) return null;
+    const kind = m[1] ?? m[3]!;
+    if (marker === undefined) {
+      marker = kind;
+      if (m[2] !== undefined) first = Number(m[2]);
+    } else if (kind !== marker) return null;
+    const content = m[4]!;
+    if (BLOCK_START.test(content) || content.endsWith(" ")) return null;
+    const value = plainText(content);
+    if (value === null) return null;
+    const from = l.text.length - content.length;
+    // Equal positions share their objects (a long paper's tree is millions of them).
+    const pos = position(l, from, l, l.text.length);
+    items.push({ type: "listItem", spread: false, checked: null, children: [{ type: "paragraph", children: [textNode(value, pos)], position: pos }], position: { start: point(l, 0), end: pos.end } });
+  }
+  const ordered = marker !== "-" && marker !== "+" && marker !== "*";
+  const last = lines[end - 1]!;
+  return { type: "list", ordered, start: ordered ? first : null, spread: false, children: items, position: position(lines[start]!, 0, last, last.text.length) };
+}
+
+/** A row's cells as [start, end) columns, each from its leading pipe to the next (the last takes the closing pipe). */
+function splitRow(text: string): [number, number][] | null {
+  if (!text.startsWith("|") || !text.endsWith("|") || text.length < 2) return null;
+  const pipes: number[] = [0];
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c /* \ */) i++;
+    else if (c === 0x7c /* | */) pipes.push(i);
+  }
+  if (pipes[pipes.length - 1] !== text.length - 1) return null; // the closing pipe is escaped
+  const cells: [number, number][] = [];
+  for (let k = 0; k < pipes.length - 1; k++) cells.push([pipes[k]!, k === pipes.length - 2 ? text.length : pipes[k + 1]!]);
+  return cells;
+}
+
+function parseTable(lines: readonly Line[], start: number, end: number): Table | null {
+  if (end - start < 2) return null;
+  const delimiter = lines[start + 1]!.text;
+  if (!/^\|(?: *:?-+:? *\|)+$/.test(delimiter)) return null;
+  const align = delimiter
+    .slice(1, -1)
+    .split("|")
+    .map((d) => {
+      const cell = d.trim();
+      const left = cell.startsWith(":");
+      const right = cell.endsWith(":");
+      return left && right ? "center" : left ? "left" : right ? "right" : null;
+    });
+  const rows: TableRow[] = [];
+  for (let i = start; i < end; i++) {
+    if (i === start + 1) continue;
+    const l = lines[i]!;
+    const cells = splitRow(l.text);
+    if (!cells || cells.length !== align.length) return null;
+    const children: TableCell[] = [];
+    // A cell ends where the next begins, and the row with its first and last cells: shared points.
+    const rowStart = point(l, 0);
+    let boundary = rowStart;
+    for (const [from, to] of cells) {
+      // Inside the pipes, without the spaces around the content.
+      let a = from + 1;
+      let b = to - (to === l.text.length ? 1 : 0);
+      while (a < b && l.text.charCodeAt(a) === 0x20) a++;
+      while (b > a && l.text.charCodeAt(b - 1) === 0x20) b--;
+      const end = point(l, to);
+      const cell: TableCell = { type: "tableCell", children: [], position: { start: from === boundary.column - 1 ? boundary : point(l, from), end } };
+      boundary = end;
+      if (b > a) {
+        const raw = l.text.slice(a, b);
+        if (raw.endsWith("\\")) return null;
+        const value = plainText(raw);
+        if (value === null) return null;
+        cell.children.push(textNode(value, position(l, a, l, b)) as PhrasingContent);
+      }
+      children.push(cell);
+    }
+    rows.push({ type: "tableRow", children, position: { start: rowStart, end: boundary.column - 1 === l.text.length ? boundary : point(l, l.text.length) } });
+  }
+  const last = lines[end - 1]!;
+  return { type: "table", align, children: rows, position: position(lines[start]!, 0, last, last.text.length) };
+}
