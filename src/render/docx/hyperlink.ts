@@ -32,14 +32,19 @@ class StableHyperlink extends ConcreteHyperlink {
   }
 
   override prepForXml(context: IContext): IXmlableObject | undefined {
-    const relationships = context.viewWrapper.Relationships;
-    let ids = written.get(relationships);
-    if (!ids) written.set(relationships, (ids = new Set()));
-    if (!ids.has(this.linkId)) {
-      ids.add(this.linkId);
-      relationships.addRelationship(this.linkId, HYPERLINK, this.target, "External");
-    }
+    addLinkRelationship(context, this.linkId, this.target);
     return super.prepForXml(context);
+  }
+}
+
+/** The relationship a link's id names, added to the part being written unless it is there already. */
+export function addLinkRelationship(context: IContext, id: string, target: string): void {
+  const relationships = context.viewWrapper.Relationships;
+  let ids = written.get(relationships);
+  if (!ids) written.set(relationships, (ids = new Set()));
+  if (!ids.has(id)) {
+    ids.add(id);
+    relationships.addRelationship(id, HYPERLINK, target, "External");
   }
 }
 
