@@ -22,7 +22,7 @@ import {
   type Look,
 } from "./rules.js";
 import { plainText, runsToSpans } from "./spans.js";
-import { tableChunks } from "./tables.js";
+import { tableChunkStream } from "./tables.js";
 
 interface Context {
   style: HouseStyle;
@@ -32,31 +32,32 @@ interface Context {
 }
 
 export function layoutDocument(doc: Doc, frame: Frame): Chunk[] {
+  return [...documentChunks(doc, frame)];
+}
+
+/**
+ * layoutDocument a chunk at a time: a long paper is laid out as it is paginated and drawn, not
+ * held in memory whole (render-pdf.ts). The chunks are the same, in the same order.
+ */
+export function* documentChunks(doc: Doc, frame: Frame): Generator<Chunk> {
   const ctx: Context = { style: doc.style, inList: false, listDepth: 0 };
-  const chunks: Chunk[] = [];
   // A list right after a numbered paragraph belongs to it: it is indented from that
   // paragraph's text, as the bullets inside Cambridgeshire's numbered paragraphs are.
   let numberedTextX: number | null = null;
   for (const block of doc.blocks) {
     if (block.type === "list" && numberedTextX !== null) {
       const x = numberedTextX;
-      append(chunks, listChunks(block, { x, width: frame.x + frame.width - x }, ctx));
+      yield* listChunks(block, { x, width: frame.x + frame.width - x }, ctx);
       continue;
     }
     const out = blockChunks(block, frame, ctx);
     numberedTextX = block.type === "paragraph" && block.number !== undefined ? (out.textX ?? null) : null;
-    append(chunks, out.chunks);
+    yield* out.chunks;
   }
-  return chunks;
-}
-
-/** push(...more) without spreading: an appendix table can have more rows than a call has arguments. */
-function append(chunks: Chunk[], more: readonly Chunk[]): void {
-  for (const chunk of more) chunks.push(chunk);
 }
 
 interface BlockOut {
-  chunks: Chunk[];
+  chunks: Iterable<Chunk>;
   /** Where the block's text starts (numbered paragraphs). */
   textX?: number;
 }
@@ -70,13 +71,13 @@ function blockChunks(block: Block, frame: Frame, ctx: Context): BlockOut {
     case "list":
       return { chunks: listChunks(block, frame, ctx) };
     case "table":
-      return { chunks: tableChunks(block, frame, ctx.style) };
+      return { chunks: tableChunkStream(block, frame, ctx.style) };
     case "pageBreak":
       return { chunks: [{ height: 0, items: [], spaceBefore: 0, spaceAfter: 0, pageBreak: true }] };
   }
 }
 
-function headingChunks(block: HeadingBlock, frame: Frame, ctx: Context): BlockOut {
+function headingChunks(block: HeadingBlock, frame: Frame, ctx: Context): TextOut {
   const look = headingLook(block.level, ctx.style);
   const out = numberedText(block.runs, block.number, look, frame, undefined, true);
   const title = [block.number, plainText(block.runs)].filter((s) => s !== undefined && s !== "").join(" ");
@@ -84,7 +85,11 @@ function headingChunks(block: HeadingBlock, frame: Frame, ctx: Context): BlockOu
   return out;
 }
 
-function paragraphChunks(block: ParagraphBlock, frame: Frame, ctx: Context): BlockOut {
+interface TextOut extends BlockOut {
+  chunks: Chunk[];
+}
+
+function paragraphChunks(block: ParagraphBlock, frame: Frame, ctx: Context): TextOut {
   const look = paragraphLook(block.role, ctx.style);
   if (ctx.inList) look.after = LIST_ITEM_AFTER;
   return numberedText(block.runs, block.number, look, frame, block.align, false);
@@ -98,7 +103,7 @@ function numberedText(
   frame: Frame,
   align: ParagraphBlock["align"],
   heading: boolean,
-): BlockOut {
+): TextOut {
   let textX = frame.x;
   let label: Item | null = null;
   if (number !== undefined && number !== "") {
@@ -139,7 +144,7 @@ function lineChunks(lines: readonly Line[], x: number, width: number, align: Par
   });
 }
 
-function listChunks(block: ListBlock, frame: Frame, ctx: Context): Chunk[] {
+function* listChunks(block: ListBlock, frame: Frame, ctx: Context): Generator<Chunk> {
   const size = ctx.style.fonts.body;
   const metrics = metricsFor("regular");
   const markers = block.items.map((_, i) => fontText(metrics, listMarker(block.kind, block.start + i, ctx.listDepth)));
@@ -151,21 +156,26 @@ function listChunks(block: ListBlock, frame: Frame, ctx: Context): Chunk[] {
   const textX = Math.max(frame.x + LIST_STEP, markerX + widest + LABEL_GAP);
   const itemFrame: Frame = { x: textX, width: frame.x + frame.width - textX };
   const inner: Context = { ...ctx, inList: true, listDepth: ctx.listDepth + 1 };
-  const chunks: Chunk[] = [];
-  block.items.forEach((item, i) => {
-    const itemChunks: Chunk[] = [];
-    for (const b of item.blocks) append(itemChunks, blockChunks(b, itemFrame, inner).chunks);
-    const first = itemChunks.find((c) => !c.pageBreak);
-    if (first) {
-      const baseline = firstBaseline(first) ?? lineBox(size).baseline;
-      first.items.unshift({ kind: "text", x: markerX, y: baseline, text: markers[i] ?? "", face: "regular", size, colour: BLACK });
+  // Each chunk is given out once the next exists, so the list's last one can be spaced.
+  let held: Chunk | undefined;
+  for (const [i, item] of block.items.entries()) {
+    let marked = false;
+    for (const b of item.blocks) {
+      for (const chunk of blockChunks(b, itemFrame, inner).chunks) {
+        // The item's marker goes on its first line (the first chunk that is not a page break).
+        if (!marked && !chunk.pageBreak) {
+          const baseline = firstBaseline(chunk) ?? lineBox(size).baseline;
+          chunk.items.unshift({ kind: "text", x: markerX, y: baseline, text: markers[i] ?? "", face: "regular", size, colour: BLACK });
+          marked = true;
+        }
+        if (held) yield held;
+        held = chunk;
+      }
     }
-    append(chunks, itemChunks);
-  });
+  }
   // The list as a whole is spaced like a paragraph of the level it sits in.
-  const last = chunks.at(-1);
-  if (last && !ctx.inList) last.spaceAfter = Math.max(last.spaceAfter, paragraphLook("body", ctx.style).after);
-  return chunks;
+  if (held && !ctx.inList) held.spaceAfter = Math.max(held.spaceAfter, paragraphLook("body", ctx.style).after);
+  if (held) yield held;
 }
 
 function firstBaseline(chunk: Chunk): number | undefined {

@@ -3,7 +3,7 @@
 // characters. Runs of different looks share words ("**Strategic**–led" stays together).
 import type { Rgb } from "./colour.js";
 import type { Face } from "./fonts.js";
-import { metricsFor, textWidth } from "./measure.js";
+import { metricsFor, textUnits, textWidth } from "./measure.js";
 
 export interface TextStyle {
   face: Face;
@@ -60,34 +60,53 @@ export interface Line {
 const EPSILON = 0.01;
 const HAS_DASH = /[-\u2010\u2013\u2014]/;
 const AFTER_DASH = /(?<=[\p{L}\p{N}][-\u2010\u2013\u2014])(?=[\p{L}\p{N}])/u;
-const PIECES = / +|[^ ]+/g;
 
 export function tokenise(spans: readonly Span[]): Token[] {
   const tokens: Token[] = [];
   // The word still open to the next span's text (no space or dash between them).
   let open: WordToken | null = null;
   for (const span of spans) {
-    const metrics = metricsFor(span.style.face);
-    for (const [piece] of span.text.matchAll(PIECES)) {
-      const width = textWidth(metrics, piece, span.style.size);
-      if (piece.charCodeAt(0) === 32) {
-        const last = tokens.at(-1);
+    const { style } = span;
+    const metrics = metricsFor(style.face);
+    const width = (start: number, end: number) => (textUnits(metrics, text, start, end) * style.size) / metrics.unitsPerEm;
+    const text = span.text;
+    // Pieces: runs of spaces and runs of anything else, in order.
+    for (let at = 0; at < text.length; ) {
+      const space = text.charCodeAt(at) === 32;
+      let end = at + 1;
+      while (end < text.length && (text.charCodeAt(end) === 32) === space) end++;
+      const piece = text.slice(at, end);
+      const w = width(at, end);
+      at = end;
+      if (space) {
+        const last = tokens[tokens.length - 1];
         if (last?.kind === "space") {
-          last.parts.push({ text: piece, style: span.style, width });
-          last.width += width;
-        } else tokens.push({ kind: "space", parts: [{ text: piece, style: span.style, width }], width });
+          last.parts.push({ text: piece, style, width: w });
+          last.width += w;
+        } else tokens.push({ kind: "space", parts: [{ text: piece, style, width: w }], width: w });
         open = null;
         continue;
       }
-      const words = HAS_DASH.test(piece) ? piece.split(AFTER_DASH) : [piece];
-      words.forEach((text, i) => {
-        const w = words.length === 1 ? width : textWidth(metrics, text, span.style.size);
-        const part = { text, style: span.style, width: w };
-        if (i === 0 && open) {
+      if (!HAS_DASH.test(piece)) {
+        const part = { text: piece, style, width: w };
+        if (open) {
           open.parts.push(part);
           open.width += w;
         } else {
           open = { kind: "word", parts: [part], width: w };
+          tokens.push(open);
+        }
+        continue;
+      }
+      const words = piece.split(AFTER_DASH);
+      words.forEach((word, i) => {
+        const ww = words.length === 1 ? w : textWidth(metrics, word, style.size);
+        const part = { text: word, style, width: ww };
+        if (i === 0 && open) {
+          open.parts.push(part);
+          open.width += ww;
+        } else {
+          open = { kind: "word", parts: [part], width: ww };
           tokens.push(open);
         }
       });
@@ -95,7 +114,7 @@ export function tokenise(spans: readonly Span[]): Token[] {
       if (piece.length > 1 && HAS_DASH.test(piece.charAt(piece.length - 1))) open = null;
     }
     if (span.breakAfter) {
-      tokens.push({ kind: "newline", size: span.style.size });
+      tokens.push({ kind: "newline", size: style.size });
       open = null;
     }
   }

@@ -16,6 +16,11 @@ export interface FontMetrics {
   advances: Map<number, number>;
   /** Whether the font has a glyph for a code point. */
   covers: (codePoint: number) => boolean;
+  /**
+   * The same as `advances` and `covers` for the Basic Multilingual Plane, as flat tables (NaN: not
+   * looked up yet; -1: no glyph): measuring reads them for every character of the paper.
+   */
+  bmpAdvances: Float64Array;
 }
 
 const cache = new Map<Face, FontMetrics>();
@@ -26,6 +31,7 @@ export function metricsFor(face: Face): FontMetrics {
   const font = fontkit.create(fontBytes(face));
   const em = font.unitsPerEm;
   const covered = new Map<number, boolean>();
+  const bmpAdvances = new Float64Array(0x10000).fill(Number.NaN);
   const metrics: FontMetrics = {
     face,
     postscriptName: font.postscriptName ?? `Arimo-${face}`,
@@ -39,10 +45,13 @@ export function metricsFor(face: Face): FontMetrics {
       if (has === undefined) {
         has = font.hasGlyphForCodePoint(cp);
         covered.set(cp, has);
-        if (has) metrics.advances.set(cp, font.glyphForCodePoint(cp).advanceWidth);
+        const advance = has ? font.glyphForCodePoint(cp).advanceWidth : -1;
+        if (has) metrics.advances.set(cp, advance);
+        if (cp < 0x10000) bmpAdvances[cp] = advance;
       }
       return has;
     },
+    bmpAdvances,
   };
   cache.set(face, metrics);
   return metrics;
@@ -50,18 +59,24 @@ export function metricsFor(face: Face): FontMetrics {
 
 /** Width of `text` in points at `size`; text must already be font text (see fontText). */
 export function textWidth(metrics: FontMetrics, text: string, size: number): number {
+  return (textUnits(metrics, text, 0, text.length) * size) / metrics.unitsPerEm;
+}
+
+/** The advances of text[start, end) in font units (0 for a character the font lacks). */
+export function textUnits(metrics: FontMetrics, text: string, start: number, end: number): number {
+  const table = metrics.bmpAdvances;
   let units = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) cp = text.codePointAt(i++) ?? cp;
-    let advance = metrics.advances.get(cp);
-    if (advance === undefined) {
-      metrics.covers(cp);
-      advance = metrics.advances.get(cp) ?? 0;
-    }
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < end) cp = text.codePointAt(i++) ?? cp;
+    let advance = cp < 0x10000 ? table[cp]! : Number.NaN;
+    if (Number.isNaN(advance)) {
+      // Not looked up yet, or beyond the BMP.
+      advance = metrics.advances.get(cp) ?? (metrics.covers(cp), metrics.advances.get(cp) ?? 0);
+    } else if (advance < 0) advance = 0;
     units += advance;
   }
-  return (units * size) / metrics.unitsPerEm;
+  return units;
 }
 
 /** Baseline-to-baseline distance of single spacing, as Word computes it from the font (≈1.15 for Arial). */
@@ -79,6 +94,7 @@ const WHITESPACE = /[\t\n\r\u2028\u2029]/g;
  * visible, searchable stand-in rather than the font's empty .notdef box.
  */
 export function fontText(metrics: FontMetrics, text: string): string {
+  if (isFontText(metrics, text)) return text;
   const clean = text.normalize("NFC").replace(WHITESPACE, " ").replace(INVISIBLE, "");
   let out = "";
   let start = 0;
@@ -92,4 +108,21 @@ export function fontText(metrics: FontMetrics, text: string): string {
     if (wide) i++;
   }
   return start === 0 ? clean : out + clean.slice(start);
+}
+
+/**
+ * Text that is font text already, as most is: printable characters below the combining marks,
+ * and general punctuation (dashes, curly quotes, the bullet), all with glyphs. No sequence of
+ * these changes under NFC, and none is a space, line end or invisible character to replace.
+ */
+function isFontText(metrics: FontMetrics, text: string): boolean {
+  const table = metrics.bmpAdvances;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || c === 0xad) return false;
+    if (c >= 0x300 && !(c >= 0x2010 && c <= 0x2027) && !(c >= 0x2030 && c <= 0x205e)) return false;
+    const advance = table[c]!;
+    if (advance < 0 || (Number.isNaN(advance) && !metrics.covers(c))) return false;
+  }
+  return true;
 }

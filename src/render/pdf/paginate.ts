@@ -19,20 +19,33 @@ const EPSILON = 0.01;
 const MAX_KEEP = 40;
 
 export function paginate(chunks: readonly Chunk[], height: number): Page[] {
-  const pages: Page[] = [];
+  return [...pageStream(chunks, height)];
+}
+
+/**
+ * paginate, a page at a time, from chunks pulled as needed (it looks at most MAX_KEEP chunks
+ * ahead): a long paper need not be laid out or held in memory whole. The pages are the same.
+ */
+export function* pageStream(chunks: Iterable<Chunk>, height: number): Generator<Page> {
+  const source = chunks[Symbol.iterator]();
+  /** Chunks pulled from the source and not yet placed: ahead[0] is the next one. */
+  const ahead: Chunk[] = [];
+  const peek = (k: number): Chunk | undefined => {
+    while (ahead.length <= k) {
+      const next = source.next();
+      if (next.done) return undefined;
+      ahead.push(next.value);
+    }
+    return ahead[k];
+  };
+
+  let pageCount = 0;
   let page: Page = { placed: [] };
   let y = 0;
   // Whether the page holds anything but a repeated header.
   let body = false;
   let prevAfter = 0;
 
-  const newPage = () => {
-    pages.push(page);
-    page = { placed: [] };
-    y = 0;
-    body = false;
-    prevAfter = 0;
-  };
   const place = (chunk: Chunk, gap: number, isBody = true) => {
     page.placed.push({ chunk, top: y + gap });
     y += gap + chunk.height;
@@ -40,60 +53,64 @@ export function paginate(chunks: readonly Chunk[], height: number): Page[] {
     if (isBody) body = true;
   };
 
-  let i = 0;
   let carry: Chunk | null = null;
-  while (carry || i < chunks.length) {
-    const chunk: Chunk = carry ?? (chunks[i] as Chunk);
-    const next = carry ? i : i + 1;
+  for (;;) {
+    const chunk: Chunk | undefined = carry ?? peek(0);
+    if (!chunk) break;
+    // The chunks after this one start at ahead[0] when this one is a carried-over part of a row.
+    const nextAt = carry ? 0 : 1;
     const advance = () => {
       if (carry) carry = null;
-      else i++;
+      else ahead.shift();
     };
+    let finished = false;
 
     if (chunk.pageBreak) {
-      if (body) newPage();
+      if (body) finished = true;
       advance();
-      continue;
-    }
-    if (page.placed.length === 0 && chunk.repeatHeader) place(chunk.repeatHeader, 0, false);
-
-    const gap = body ? Math.max(prevAfter, chunk.spaceBefore) : 0;
-    const room = height - y;
-    if (gap + keepHeight(chunk, chunks, next, height) <= room + EPSILON) {
-      place(chunk, gap);
-      advance();
-      continue;
-    }
-    // It does not fit with what it is kept with. A row may split; else try a fresh page.
-    if (chunk.split && !chunk.keepWithNext) {
-      const parts = chunk.split(room - gap, !body);
-      if (parts) {
-        place(parts[0], gap);
+    } else {
+      if (page.placed.length === 0 && chunk.repeatHeader) place(chunk.repeatHeader, 0, false);
+      const gap: number = body ? Math.max(prevAfter, chunk.spaceBefore) : 0;
+      const room: number = height - y;
+      if (gap + keepHeight(chunk, peek, nextAt, height) <= room + EPSILON) {
+        place(chunk, gap);
         advance();
-        carry = parts[1];
-        newPage();
-        continue;
+      } else {
+        // It does not fit with what it is kept with. A row may split; else try a fresh page.
+        const parts: [Chunk, Chunk] | null = chunk.split && !chunk.keepWithNext ? chunk.split(room - gap, !body) : null;
+        if (parts) {
+          place(parts[0], gap);
+          advance();
+          carry = parts[1];
+          finished = true;
+        } else if (body) {
+          finished = true;
+        } else {
+          // Taller than an empty page and no acceptable cut: place it whole rather than loop.
+          place(chunk, gap);
+          advance();
+        }
       }
     }
-    if (body) {
-      newPage();
-      continue;
+    if (finished) {
+      pageCount++;
+      yield page;
+      page = { placed: [] };
+      y = 0;
+      body = false;
+      prevAfter = 0;
     }
-    // Taller than an empty page and no acceptable cut: place it whole rather than loop.
-    place(chunk, gap);
-    advance();
   }
-  if (page.placed.length > 0 || pages.length === 0) pages.push(page);
-  return pages;
+  if (page.placed.length > 0 || pageCount === 0) yield page;
 }
 
 /** Height of `chunk` with the chain it keeps with; a chain taller than a page is not a promise we can keep. */
-function keepHeight(chunk: Chunk, chunks: readonly Chunk[], next: number, pageHeight: number): number {
+function keepHeight(chunk: Chunk, peek: (k: number) => Chunk | undefined, nextAt: number, pageHeight: number): number {
   if (!chunk.keepWithNext) return chunk.height;
   let total = chunk.height;
   let prev = chunk;
-  for (let j = next; j < chunks.length && j < next + MAX_KEEP; j++) {
-    const k = chunks[j];
+  for (let j = nextAt; j < nextAt + MAX_KEEP; j++) {
+    const k = peek(j);
     if (!k || k.pageBreak) break;
     total += Math.max(prev.spaceAfter, k.spaceBefore) + (k.keepWithNext ? k.height : (k.minSplitHeight ?? k.height));
     if (!k.keepWithNext) break;

@@ -6,33 +6,89 @@ import { deflateSync } from "node:zlib";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, PDFHexString, PDFName, type PDFFont } from "pdf-lib";
 import type { Doc } from "../../compose/doc.js";
-import { drawPage, facesUsed, type FontResources } from "./draw.js";
+import { docSize } from "../doc-size.js";
+import { drawPage, facesUsed, type DrawnPage, type FontResources } from "./draw.js";
 import { FACES, fontBytes, type Face } from "./fonts.js";
+import { glyphCode } from "./glyph-codes.js";
+import { appendPage, bulkStream } from "./pdf-objects.js";
 import { pageFurniture } from "./furniture.js";
-import { layoutDocument } from "./layout-blocks.js";
+import { documentChunks, layoutDocument } from "./layout-blocks.js";
 import { metricsFor } from "./measure.js";
 import { setMetadata } from "./metadata.js";
 import { addOutline, type OutlineEntry } from "./outline.js";
 import { pageGeometry } from "./page-geometry.js";
-import { paginate } from "./paginate.js";
+import { type Page, pageStream, paginate } from "./paginate.js";
 
-export async function renderPdf(doc: Doc): Promise<Uint8Array> {
+export interface RenderPdfOptions {
+  /**
+   * Who compresses page contents (zlib, as deflateSync with its defaults): by default this
+   * thread, at once. The PDF thread shares the work with the main thread once that is free
+   * (pdf-worker.ts); a page's content may then be compressed by either, with the same bytes.
+   */
+  compressor?: Compressor;
+  /** Lay out page by page, twice, above this docSize (tests lower it to check both ways agree). */
+  streamAbove?: number;
+  /** JSON.stringify(doc), when the caller has it already. */
+  json?: string;
+}
+
+export interface Compressor {
+  /** Takes a page's content; `take` gives its compressed bytes when the page is added. */
+  offer(content: Buffer): { take(): Uint8Array };
+  /** Pages drawn ahead of the one being added, so others have time to compress them. */
+  window: number;
+}
+
+const COMPRESS_HERE: Compressor = {
+  offer: (content) => {
+    const compressed = deflateSync(content);
+    return { take: () => compressed };
+  },
+  window: 0,
+};
+
+/** Papers larger than this (docSize) are laid out page by page, twice, to keep memory down. */
+const STREAM_ABOVE = 20_000;
+
+export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promise<Uint8Array> {
+  const compressor = options.compressor ?? COMPRESS_HERE;
   const geometry = pageGeometry(doc.style);
-  const chunks = layoutDocument(doc, { x: geometry.margins.left, width: geometry.contentWidth });
-  const pages = paginate(chunks, geometry.contentHeight);
-  const furniture = pages.map((_, i) => pageFurniture(doc, geometry, i, pages.length));
-  const digest = createHash("sha256").update(JSON.stringify(doc)).digest();
+  const frame = { x: geometry.margins.left, width: geometry.contentWidth };
+  const furnitureOf = (i: number, count: number) => pageFurniture(doc, geometry, i, count);
+  // The fonts must be embedded, and the page count known (Page X of Y), before the first page is
+  // drawn. A long paper is laid out and paginated twice, page by page, rather than held whole:
+  // once to count its pages and faces, once to draw them.
+  let pages: Iterable<Page>;
+  let pageCount = 0;
+  let faces: Set<Face>;
+  if (docSize(doc) <= (options.streamAbove ?? STREAM_ABOVE)) {
+    const all = paginate(layoutDocument(doc, frame), geometry.contentHeight);
+    pages = all;
+    pageCount = all.length;
+    faces = facesUsed(all, all.map((_, i) => furnitureOf(i, all.length)));
+  } else {
+    faces = new Set();
+    for (const page of pageStream(documentChunks(doc, frame), geometry.contentHeight)) {
+      for (const face of facesUsed([page], [furnitureOf(pageCount, 1)])) faces.add(face);
+      pageCount++;
+    }
+    pages = pageStream(documentChunks(doc, frame), geometry.contentHeight);
+  }
+  const digest = createHash("sha256").update(options.json ?? JSON.stringify(doc)).digest();
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
-  const fonts = await embedFonts(pdf, facesUsed(pages, furniture), digest);
+  const fonts = await embedFonts(pdf, faces, digest);
 
   const outline: OutlineEntry[] = [];
-  for (const [i, page] of pages.entries()) {
-    const pdfPage = pdf.addPage([geometry.width, geometry.height]);
-    const drawn = drawPage(page, furniture[i] ?? { head: [], foot: [] }, geometry.margins.top, geometry.height, fonts.resources);
+  // Pages are drawn in order; each is added to the PDF, in order, once its compressed content is
+  // back (at once, unless compressing happens elsewhere while the next pages are drawn).
+  const queue: { drawn: DrawnPage; compressed: { take(): Uint8Array } }[] = [];
+  const addNext = () => {
+    const { drawn, compressed } = queue.shift()!;
+    const pdfPage = appendPage(pdf, [geometry.width, geometry.height]);
     // Node's zlib rather than pdf-lib's pako: compressing page contents was half the time of a long appendix.
-    const content = pdf.context.stream(deflateSync(Buffer.from(drawn.content, "latin1")), { Filter: "FlateDecode" });
+    const content = bulkStream(pdf, compressed.take(), { Filter: "FlateDecode" });
     pdfPage.node.addContentStream(pdf.context.register(content));
     for (const face of FACES) {
       const font = fonts.embedded.get(face);
@@ -53,7 +109,16 @@ export async function renderPdf(doc: Doc): Promise<Uint8Array> {
       pdfPage.node.addAnnot(pdf.context.register(annot));
     }
     for (const a of drawn.anchors) outline.push({ title: a.title, level: a.level, pageRef: pdfPage.ref, left: a.x, top: geometry.height - a.y });
+  };
+  let i = 0;
+  for (const page of pages) {
+    const drawn = drawPage(page, furnitureOf(i++, pageCount), geometry.margins.top, geometry.height, fonts.resources);
+    queue.push({ drawn, compressed: compressor.offer(Buffer.from(drawn.content, "latin1")) });
+    if (queue.length > compressor.window) addNext();
+    // Now and then let the event loop run, so compressed pages can come back from elsewhere.
+    if (compressor !== COMPRESS_HERE && i % 8 === 0) await new Promise((resume) => setImmediate(resume));
   }
+  while (queue.length > 0) addNext();
 
   addOutline(pdf, outline);
   setMetadata(pdf, doc.meta, digest);
@@ -78,9 +143,9 @@ async function embedFonts(pdf: PDFDocument, used: Set<Face>, digest: Uint8Array)
     const customName = `${subsetTag(digest, face)}+${metricsFor(face).postscriptName}`;
     embedded.set(face, await pdf.embedFont(fontBytes(face), { subset: true, customName }));
   }
-  // Glyph codes per character, asked of pdf-lib once each (which also adds the glyph to the
-  // subset), so drawing never shapes whole strings.
-  const codes = new Map<Face, Map<string, string>>();
+  // Glyph codes per character, asked for once each (which also adds the glyph to the subset),
+  // so drawing never shapes whole strings.
+  const codes = new Map<Face, Map<number, string>>();
   const resources: FontResources = {
     name: (face) => `F${FACES.indexOf(face) + 1}`,
     encode: (face, text) => {
@@ -89,11 +154,14 @@ async function embedFonts(pdf: PDFDocument, used: Set<Face>, digest: Uint8Array)
       let map = codes.get(face);
       if (!map) codes.set(face, (map = new Map()));
       let out = "";
-      for (const ch of text) {
-        let hex = map.get(ch);
+      for (let i = 0; i < text.length; i++) {
+        // By code point, as `for (const ch of text)` goes: a surrogate pair is one, a lone surrogate one too.
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) i++;
+        let hex = map.get(cp);
         if (hex === undefined) {
-          hex = font.encodeText(ch).toString().slice(1, -1);
-          map.set(ch, hex);
+          hex = glyphCode(font, String.fromCodePoint(cp));
+          map.set(cp, hex);
         }
         out += hex;
       }

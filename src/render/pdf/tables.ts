@@ -45,11 +45,16 @@ interface RowGeometry {
 }
 
 export function tableChunks(block: TableBlock, frame: Frame, style: HouseStyle): Chunk[] {
+  return [...tableChunkStream(block, frame, style)];
+}
+
+/** tableChunks one row at a time, so a long table need not be laid out all at once. */
+export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseStyle): Generator<Chunk> {
   const size = style.fonts.table;
   const data = block.role !== "layout";
   let n = block.header.length;
   for (const row of block.rows) n = Math.max(n, row.length);
-  if (n === 0) return [];
+  if (n === 0) return;
 
   // A layout table with an empty header row (a Markdown table needs one) shows no header.
   const showHeader = block.header.some(hasText);
@@ -88,22 +93,32 @@ export function tableChunks(block: TableBlock, frame: Frame, style: HouseStyle):
       return { lines, fill };
     });
 
-  const chunks: Chunk[] = [];
+  // Each chunk is given out once the next exists: the first gets space above, the last below.
+  const body = paragraphLook("body", style);
+  let held: Chunk | undefined;
+  let first = true;
+  const hold = (chunk: Chunk): Chunk | undefined => {
+    if (first) chunk.spaceBefore = body.after * 0.5;
+    first = false;
+    const out = held;
+    held = chunk;
+    return out;
+  };
   let headerChunk: Chunk | undefined;
   if (showHeader) {
     headerChunk = rowChunk(layoutRow(block.header, true), geometry, undefined, false);
     headerChunk.keepWithNext = true;
-    chunks.push(headerChunk);
+    hold(headerChunk);
   }
   const repeat = data && headerChunk ? headerChunk : undefined;
-  for (const row of block.rows) chunks.push(rowChunk(layoutRow(row, false), geometry, repeat, true));
-
-  const body = paragraphLook("body", style);
-  const first = chunks[0];
-  const last = chunks.at(-1);
-  if (first) first.spaceBefore = body.after * 0.5;
-  if (last) last.spaceAfter = body.after;
-  return chunks;
+  for (const row of block.rows) {
+    const out = hold(rowChunk(layoutRow(row, false), geometry, repeat, true));
+    if (out) yield out;
+  }
+  if (held) {
+    held.spaceAfter = body.after;
+    yield held;
+  }
 }
 
 function hasText(cell: TableCell): boolean {
