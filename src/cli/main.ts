@@ -3,34 +3,45 @@
 import { parseArgs } from "node:util";
 import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { InputRefused } from "../ingest/refused.js";
-import { checkCommand } from "./commands/check.js";
+import { PdfThread } from "../render/pdf/pdf-thread.js";
 import type { Command } from "./commands/command.js";
-import { convertCommand } from "./commands/convert.js";
-import { paperCommand } from "./commands/paper.js";
-import { s55Command } from "./commands/s55.js";
-import { schemaCommand } from "./commands/schema.js";
 import { consolePrinter, type Printer } from "./print.js";
 import { UsageError } from "./usage-error.js";
 import { boardpackVersion } from "./version.js";
 
-export const COMMANDS: Command[] = [checkCommand, convertCommand, paperCommand, s55Command, schemaCommand];
+/**
+ * The commands, in the order help lists them. Each module is loaded only when its command runs
+ * (help loads them all), so `check` does not wait for the paper writers' libraries to load.
+ */
+const COMMANDS = new Map<string, () => Promise<Command>>([
+  ["check", async () => (await import("./commands/check.js")).checkCommand],
+  ["convert", async () => (await import("./commands/convert.js")).convertCommand],
+  ["paper", async () => (await import("./commands/paper.js")).paperCommand],
+  ["s55", async () => (await import("./commands/s55.js")).s55Command],
+  ["schema", async () => (await import("./commands/schema.js")).schemaCommand],
+]);
 
 export async function main(argv: string[], print: Printer = consolePrinter): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    const topic = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    print.out(topic ? commandHelp(topic) : generalHelp());
+    const commands = await Promise.all([...COMMANDS.values()].map((load) => load()));
+    const topic = name === "help" ? commands.find((c) => c.name === rest[0]) : undefined;
+    print.out(topic ? commandHelp(topic) : generalHelp(commands));
     return 0;
   }
   if (name === "--version" || name === "-v") {
     print.out(version());
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    print.err(`boardpack: there is no command "${name}". The commands are ${COMMANDS.map((c) => c.name).join(", ")}; boardpack --help explains them.`);
+  // A paper that will have a PDF: its writer starts loading in its own thread now, while the
+  // paper command and its libraries load here.
+  if (name === "paper" && rest.some((arg) => /pdf/i.test(arg))) PdfThread.prestart();
+  const load = COMMANDS.get(name);
+  if (!load) {
+    print.err(`boardpack: there is no command "${name}". The commands are ${[...COMMANDS.keys()].join(", ")}; boardpack --help explains them.`);
     return 2;
   }
+  const command = await load();
   try {
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
@@ -77,8 +88,8 @@ function reportFailure(error: unknown, command: Command, print: Printer): number
   return 70;
 }
 
-function generalHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+function generalHelp(commands: Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
   return [
     "boardpack — turns the trackers governance teams keep (Excel .xlsx, .csv) into a standard plan,",
     "board papers, RAG trackers and Section 55 responses.",
@@ -86,7 +97,7 @@ function generalHelp(): string {
     "Usage: boardpack <command> [options]",
     "",
     "Commands:",
-    ...COMMANDS.flatMap((c) => [`  ${c.name.padEnd(width)}  ${c.summary}`, ...c.examples.map((e) => `  ${" ".repeat(width)}    e.g. ${e}`)]),
+    ...commands.flatMap((c) => [`  ${c.name.padEnd(width)}  ${c.summary}`, ...c.examples.map((e) => `  ${" ".repeat(width)}    e.g. ${e}`)]),
     "",
     "Run boardpack <command> --help for a command's options.",
     "Exit codes: 0 done; 1 the tracker has errors (each is listed with its cell); 2 a usage mistake or an unreadable file.",

@@ -1,8 +1,12 @@
 // What `paper` and `s55` share: which formats to write, where, and writing them only once
 // every one has rendered, so a failure leaves nothing half done.
 import { extname, join, relative } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { Doc } from "../compose/doc.js";
+import { docSize } from "../render/doc-size.js";
 import { resolveTrackerPath, type LoadedSpec } from "../compose/spec.js";
+import type { PdfThread } from "../render/pdf/pdf-thread.js";
 import type { CommandContext } from "./commands/command.js";
 import type { Timings } from "./timings.js";
 import { UsageError } from "./usage-error.js";
@@ -41,18 +45,58 @@ export function trackerPath(context: CommandContext, spec: LoadedSpec | undefine
   throw new UsageError(`name the tracker file, for example ${example}`, command);
 }
 
-/** Render every format, then write them all; returns the paths written. */
-export async function renderAndWrite(doc: Doc, outputs: { format: Format; path: string }[], timings: Timings): Promise<string[]> {
-  const rendered: { path: string; bytes: Uint8Array }[] = [];
-  for (const output of outputs) rendered.push({ path: output.path, bytes: await timings.time(output.format, () => render(output.format, doc)) });
+/**
+ * Documents up to this size (blocks, list items and table rows) have their PDF written in the
+ * PDF thread while the Word file is written here. The thread needs its own copy of the Doc, so
+ * larger ones are written one after the other in this thread, to keep memory down.
+ */
+const PARALLEL_LIMIT = 60_000;
+
+/**
+ * Render every format, then write them all; returns the paths written. With a PDF thread (see
+ * pdf-thread.ts) the PDF is rendered there, alongside the Word file.
+ */
+export async function renderAndWrite(doc: Doc, outputs: { format: Format; path: string }[], timings: Timings, pdfThread?: PdfThread): Promise<string[]> {
+  const rendered = new Map<Format, Uint8Array>();
+  const large = docSize(doc) > PARALLEL_LIMIT;
+  const parallel = outputs.some((o) => o.format === "pdf") && !large;
+  // Not needed: let its memory go before the writers start.
+  if (!parallel) pdfThread?.close();
+  const inThread = parallel ? pdfThread?.render(doc) : undefined;
+  inThread?.catch(() => undefined); // awaited below; a Word failure first must not leave it unhandled
+  const here = outputs.filter((o) => !(o.format === "pdf" && inThread));
+  for (const [i, output] of here.entries()) {
+    // The writer's module is loaded first: a stage's time is its rendering alone.
+    const write = await writer(output.format);
+    rendered.set(output.format, await timings.time(output.format, () => write(doc)));
+    // A long paper's Word file leaves a few hundred megabytes of buffers behind: free them before the PDF.
+    if (large && i < here.length - 1) collectGarbage();
+  }
+  if (inThread) {
+    pdfThread?.idle();
+    const { bytes, ms } = await inThread;
+    timings.record("pdf", ms);
+    rendered.set("pdf", bytes);
+  }
   await timings.time("write", async () => {
-    for (const r of rendered) await writeFileAtomic(r.path, r.bytes);
+    for (const output of outputs) await writeFileAtomic(output.path, rendered.get(output.format)!);
   });
-  return rendered.map((r) => r.path);
+  return outputs.map((o) => o.path);
 }
 
-async function render(format: Format, doc: Doc): Promise<Uint8Array> {
+async function writer(format: Format): Promise<(doc: Doc) => Promise<Uint8Array>> {
   // Loaded on demand: each writer is large, and a Word-only paper need not load the PDF engine.
-  if (format === "docx") return (await import("../render/docx/render-docx.js")).renderDocx(doc);
-  return (await import("../render/pdf/render-pdf.js")).renderPdf(doc);
+  if (format === "docx") return (await import("../render/docx/render-docx.js")).renderDocx;
+  const { renderPdf } = await import("../render/pdf/render-pdf.js");
+  return (doc) => renderPdf(doc);
+}
+
+/**
+ * A full garbage collection, between the writers of a long paper: V8 frees the large buffers one
+ * writer leaves only when it next collects, which may be after the next writer has grown the
+ * process another few hundred megabytes. (V8 offers its collector to code only through this flag.)
+ */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
 }

@@ -16,6 +16,11 @@ export class Timings {
     }
   }
 
+  /** Adds time measured elsewhere (a stage run in a worker thread). */
+  record(stage: Stage, ms: number): void {
+    this.stages[stage] = (this.stages[stage] ?? 0) + ms;
+  }
+
   /** `timings: {"stages":{"ingest":812.4,…},"totalMs":…,"maxRssMb":…}` */
   line(): string {
     const round = (ms: number) => Math.round(ms * 10) / 10;

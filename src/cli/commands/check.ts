@@ -9,7 +9,8 @@ import type { Plan } from "../../model/schema.js";
 import { RAG_LABELS, STATUS_LABELS } from "../../model/vocabulary.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { plural, printDiagnostics, severitySummary } from "../print.js";
-import type { Command } from "./command.js";
+import { Timings } from "../timings.js";
+import type { Command, CommandContext } from "./command.js";
 import { onePositional, readTrackerFromArgs, trackerOptionHelp, trackerOptions } from "./shared-options.js";
 
 export const checkCommand: Command = {
@@ -17,29 +18,36 @@ export const checkCommand: Command = {
   summary: "read a tracker and report what boardpack understood, without writing anything",
   usage: "boardpack check <tracker.xlsx|tracker.csv> [--map mapping.yaml] [--json]",
   examples: ["boardpack check data/colp-da-action-plan.xlsx", "boardpack check my-tracker.csv --map my-mapping.yaml"],
-  options: { ...trackerOptions },
-  optionHelp: trackerOptionHelp,
+  options: { ...trackerOptions, timings: { type: "boolean" } },
+  optionHelp: [...trackerOptionHelp, ["--timings", "print how long reading the tracker took (for npm run bench)"]],
   async run(context) {
-    const tracker = onePositional(context, "tracker file", "check");
-    const result = await readTrackerFromArgs(context, tracker);
-    const exitCode = hasErrors(result.diagnostics) ? 1 : 0;
-    if (context.values.json) {
-      context.print.out(JSON.stringify(checkJson(result), null, 2));
-      return exitCode;
-    }
-    const lines: string[] = [];
-    describeResult(tracker, result, lines);
-    for (const line of lines) context.print.out(line);
-    if (result.diagnostics.length > 0) {
-      context.print.out("");
-      context.print.out("Messages:");
-      printDiagnostics(result.diagnostics, (l) => context.print.out(`  ${l}`), { includeInfo: true });
-    }
-    context.print.out("");
-    context.print.out(`${exitCode === 0 ? "Ready" : "Not ready: fix the errors above"} (${severitySummary(result.diagnostics)}).`);
-    return exitCode;
+    const timings = new Timings();
+    const code = await runCheck(context, timings);
+    if (context.values.timings) context.print.err(timings.line());
+    return code;
   },
 };
+
+async function runCheck(context: CommandContext, timings: Timings): Promise<number> {
+  const tracker = onePositional(context, "tracker file", "check");
+  const result = await timings.time("ingest", () => readTrackerFromArgs(context, tracker));
+  const exitCode = hasErrors(result.diagnostics) ? 1 : 0;
+  if (context.values.json) {
+    context.print.out(JSON.stringify(checkJson(result), null, 2));
+    return exitCode;
+  }
+  const lines: string[] = [];
+  describeResult(tracker, result, lines);
+  for (const line of lines) context.print.out(line);
+  if (result.diagnostics.length > 0) {
+    context.print.out("");
+    context.print.out("Messages:");
+    printDiagnostics(result.diagnostics, (l) => context.print.out(`  ${l}`), { includeInfo: true });
+  }
+  context.print.out("");
+  context.print.out(`${exitCode === 0 ? "Ready" : "Not ready: fix the errors above"} (${severitySummary(result.diagnostics)}).`);
+  return exitCode;
+}
 
 function describeResult(tracker: string, result: LoadResult, lines: string[]): void {
   lines.push(result.plan ? `${tracker}: "${result.plan.title}"` : tracker);

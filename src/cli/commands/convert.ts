@@ -7,6 +7,7 @@ import type { Plan } from "../../model/schema.js";
 import { documentTimestamp } from "../../render/timestamp.js";
 import { parseAsOf } from "../as-of.js";
 import { plural, printDiagnostics, severitySummary } from "../print.js";
+import { Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
 import { boardpackVersion } from "../version.js";
 import { refuseToOverwriteInput, writeFileAtomic } from "../write-file.js";
@@ -24,32 +25,43 @@ export const convertCommand: Command = {
     "boardpack convert data/cambs-da-action-plan.csv -o out/cambs-plan.json",
     "boardpack convert data/colp-da-action-plan.xlsx -o out/colp-tracker.xlsx --marking OFFICIAL",
   ],
-  options: { ...trackerOptions, output: { type: "string", short: "o" }, "as-of": { type: "string" }, marking: { type: "string" } },
+  options: { ...trackerOptions, output: { type: "string", short: "o" }, "as-of": { type: "string" }, marking: { type: "string" }, timings: { type: "boolean" } },
   optionHelp: [
     ["-o, --output <file>", "where to write: plan.json (the plan), tracker.xlsx (the RAG tracker) or tracker.csv"],
     ["--as-of <date>", "count overdue actions as of this date (default: today)"],
     ["--marking <text>", "protective marking for the tracker's header and footer, such as OFFICIAL"],
     ...trackerOptionHelp,
+    ["--timings", "print how long each stage took (for npm run bench)"],
   ],
   async run(context) {
-    const tracker = onePositional(context, "tracker file", "convert");
-    const output = context.values.output;
-    if (typeof output !== "string" || output === "") throw new UsageError("say where to write the result with -o, for example -o out/plan.json or -o out/tracker.xlsx", "convert");
-    const kind = extname(output).toLowerCase() as OutputKind;
-    if (!OUTPUTS.includes(kind)) throw new UsageError(`-o ${output}: name the output .json (the plan), .xlsx (the RAG tracker) or .csv`, "convert");
-    const asOf = parseAsOf(context.values["as-of"], "convert");
-    const marking = typeof context.values.marking === "string" ? context.values.marking : undefined;
-    await refuseToOverwriteInput(output, [tracker]);
-
-    const result = await readTrackerFromArgs(context, tracker);
-    const diagnostics = [...result.diagnostics];
-    let bytes: string | Uint8Array | null = null;
-    if (result.plan && !hasErrors(diagnostics)) {
-      bytes = await outputBytes(kind, result.plan, diagnostics, { asOf, marking, sourceFile: basename(tracker) });
-    }
-    return report(context, { tracker, output, plan: result.plan, diagnostics, bytes });
+    const timings = new Timings();
+    const code = await runConvert(context, timings);
+    if (context.values.timings) context.print.err(timings.line());
+    return code;
   },
 };
+
+async function runConvert(context: CommandContext, timings: Timings): Promise<number> {
+  const tracker = onePositional(context, "tracker file", "convert");
+  const output = context.values.output;
+  if (typeof output !== "string" || output === "") throw new UsageError("say where to write the result with -o, for example -o out/plan.json or -o out/tracker.xlsx", "convert");
+  const kind = extname(output).toLowerCase() as OutputKind;
+  if (!OUTPUTS.includes(kind)) throw new UsageError(`-o ${output}: name the output .json (the plan), .xlsx (the RAG tracker) or .csv`, "convert");
+  const asOf = parseAsOf(context.values["as-of"], "convert");
+  const marking = typeof context.values.marking === "string" ? context.values.marking : undefined;
+  await refuseToOverwriteInput(output, [tracker]);
+
+  const result = await timings.time("ingest", () => readTrackerFromArgs(context, tracker));
+  const diagnostics = [...result.diagnostics];
+  let bytes: string | Uint8Array | null = null;
+  if (result.plan && !hasErrors(diagnostics)) {
+    const plan = result.plan;
+    bytes = await timings.time(STAGE[kind], () => outputBytes(kind, plan, diagnostics, { asOf, marking, sourceFile: basename(tracker) }));
+  }
+  return report(context, { tracker, output, plan: result.plan, diagnostics, bytes }, timings);
+}
+
+const STAGE = { ".json": "json", ".xlsx": "xlsx", ".csv": "csv" } as const;
 
 async function outputBytes(kind: OutputKind, plan: Plan, diagnostics: Diagnostic[], options: { asOf: string; marking?: string; sourceFile: string }): Promise<string | Uint8Array> {
   switch (kind) {
@@ -72,9 +84,10 @@ async function outputBytes(kind: OutputKind, plan: Plan, diagnostics: Diagnostic
 async function report(
   context: CommandContext,
   r: { tracker: string; output: string; plan: Plan | null; diagnostics: Diagnostic[]; bytes: string | Uint8Array | null },
+  timings: Timings,
 ): Promise<number> {
   const written = r.bytes !== null && r.plan !== null;
-  if (written) await writeFileAtomic(r.output, r.bytes!);
+  if (written) await timings.time("write", () => writeFileAtomic(r.output, r.bytes!));
   if (context.values.json) {
     context.print.err(JSON.stringify({ ok: written, output: written ? r.output : null, diagnostics: r.diagnostics }, null, 2));
     return written ? 0 : 1;

@@ -9,7 +9,8 @@ import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { loadTracker } from "../../ingest/load-tracker.js";
 import { loadMappingFile } from "../../ingest/mapping-file.js";
 import { parseAsOf } from "../as-of.js";
-import { outputPaths, parseFormats, renderAndWrite, trackerPath } from "../paper-output.js";
+import { type Format, outputPaths, parseFormats, renderAndWrite, trackerPath } from "../paper-output.js";
+import { PdfThread } from "../../render/pdf/pdf-thread.js";
 import { printDiagnostics, severitySummary } from "../print.js";
 import { Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
@@ -48,15 +49,21 @@ export const paperCommand: Command = {
   ],
   async run(context) {
     const timings = new Timings();
-    const code = await runPaper(context, timings);
-    if (context.values.timings) context.print.err(timings.line());
-    return code;
+    const formats = parseFormats(context.values.format, "paper");
+    // Started first, so the PDF writer loads while the tracker is read and the paper composed.
+    const pdfThread = formats.includes("pdf") ? PdfThread.start() : undefined;
+    try {
+      const code = await runPaper(context, timings, formats, pdfThread);
+      if (context.values.timings) context.print.err(timings.line());
+      return code;
+    } finally {
+      pdfThread?.close();
+    }
   },
 };
 
-async function runPaper(context: CommandContext, timings: Timings): Promise<number> {
+async function runPaper(context: CommandContext, timings: Timings, formats: Format[], pdfThread: PdfThread | undefined): Promise<number> {
   const { values } = context;
-  const formats = parseFormats(values.format, "paper");
   const asOf = parseAsOf(values["as-of"], "paper");
   const marking = typeof values.marking === "string" ? values.marking : undefined;
   const styleName = typeof values.style === "string" ? values.style : undefined;
@@ -77,18 +84,22 @@ async function runPaper(context: CommandContext, timings: Timings): Promise<numb
   const outputs = outputPaths(values.output, base, formats, "paper");
   await refuseToOverwriteInput(outputs[0]!.path, [tracker, ...(spec ? [spec.path] : [])]);
 
-  const mapping = typeof values.map === "string" ? loadMappingFile(values.map) : undefined;
-  const loaded = await timings.time("ingest", () => loadTracker(tracker, mapping ? { mapping } : {}));
-  diagnostics.push(...loaded.diagnostics);
-  if (!loaded.plan || hasErrors(diagnostics)) return fail(1);
+  // The tracker and its plan are let go once the paper is composed: a long one takes memory the writers need.
+  const doc = await (async () => {
+    const mapping = typeof values.map === "string" ? loadMappingFile(values.map) : undefined;
+    // Only the plan is kept (not the sheets it was read from) while the paper is composed.
+    const { plan, diagnostics: read } = await timings.time("ingest", () => loadTracker(tracker, mapping ? { mapping } : {}));
+    diagnostics.push(...read);
+    if (!plan || hasErrors(diagnostics)) return null;
+    const composed = await timings.time("compose", () =>
+      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, ...(marking ? { marking } : {}), sourceFile: basename(tracker) }),
+    );
+    diagnostics.push(...composed.diagnostics);
+    return hasErrors(diagnostics) ? null : composed.doc;
+  })();
+  if (!doc) return fail(1);
 
-  const composed = await timings.time("compose", () =>
-    composePaper({ plan: loaded.plan!, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, ...(marking ? { marking } : {}), sourceFile: basename(tracker) }),
-  );
-  diagnostics.push(...composed.diagnostics);
-  if (!composed.doc || hasErrors(diagnostics)) return fail(1);
-
-  const written = await renderAndWrite(composed.doc, outputs, timings);
+  const written = await renderAndWrite(doc, outputs, timings, pdfThread);
 
   if (values.json) {
     context.print.err(JSON.stringify({ ok: true, outputs: written, diagnostics }, null, 2));

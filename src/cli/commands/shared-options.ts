@@ -1,6 +1,5 @@
 // Options several commands take, and reading a tracker the same way for each.
 import { loadTracker, type LoadResult } from "../../ingest/load-tracker.js";
-import { loadMappingFile } from "../../ingest/mapping-file.js";
 import { UsageError } from "../usage-error.js";
 import type { CommandContext } from "./command.js";
 
@@ -23,6 +22,7 @@ export function onePositional(context: CommandContext, what: string, command: st
 
 export async function readTrackerFromArgs(context: CommandContext, tracker: string): Promise<LoadResult> {
   const mapPath = context.values.map;
-  const mapping = typeof mapPath === "string" ? loadMappingFile(mapPath) : undefined;
+  // Loaded only for --map: reading YAML is not needed otherwise.
+  const mapping = typeof mapPath === "string" ? (await import("../../ingest/mapping-file.js")).loadMappingFile(mapPath) : undefined;
   return loadTracker(tracker, mapping ? { mapping } : {});
 }

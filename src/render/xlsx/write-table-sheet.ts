@@ -26,6 +26,11 @@ export function writeTableSheet<Row extends { source: SourcePosition }>(
   styleHeaderRow(header, columns.length);
   header.commit();
 
+  // exceljs finds a cell's style id from its style object and remembers the answer per object,
+  // but gives every cell a fresh copy of its column's style, so it would render the style's XML
+  // again for every cell. Cells of one column holding one kind of value (the id depends on the
+  // kind) share one copy instead: the same style, the same id, worked out once.
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
   for (const item of rows) {
     const values = columns.map((column) => {
       const value = column.value(item);
@@ -39,7 +44,15 @@ export function writeTableSheet<Row extends { source: SourcePosition }>(
       // Always a plain string: exceljs writes strings as text, so "=SUM(…)" stays words.
       return clean.text;
     });
-    sheet.addRow(values).commit();
+    const row = sheet.addRow(values);
+    values.forEach((value, i) => {
+      const cell = row.getCell(i + 1);
+      const key = `${i}:${value === null ? "empty" : value instanceof Date ? "date" : "text"}`;
+      const style = shared.get(key);
+      if (style) cell.style = style;
+      else shared.set(key, cell.style);
+    });
+    row.commit();
   }
   filterRange(sheet, 1, columns.length, rows.length + 1);
 }
