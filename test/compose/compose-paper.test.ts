@@ -9,6 +9,7 @@ import { loadSpec, resolveTrackerPath } from "../../src/compose/spec.js";
 import { loadTracker } from "../../src/ingest/load-tracker.js";
 import { docText, runsText } from "./doc-text.js";
 import { AS_OF, compose, DATA, planWith, SAMPLE_TRACKERS, samplePlan, STYLES } from "./fixtures.js";
+import { COLP_AREAS } from "../helpers/tracker.js";
 
 /** A sample spec from data/, composed from the tracker it names, the way `boardpack paper --spec` does. */
 async function sample(specName: string): Promise<{ doc: Doc; text: string; messages: string[] }> {
@@ -33,14 +34,6 @@ const OPEN_TASKS = [
   "Back-date the manually searched dashboard data to 1 April 2016 and update the dashboard monthly for the Vulnerability Working Group.",
   "FIB to develop a Domestic Abuse Problem Profile covering stalking, harassment, honour based violence and forced marriage.",
   "Take part in a peer to peer case scrutiny exercise with the London & SE Safeguarding Adults lead.",
-];
-const COLP_AREAS = [
-  "Understanding & Identifying Risk",
-  "Prioritising & allocating domestic abuse investigations",
-  "Safeguarding victims at medium & standard risk",
-  "Views of victims",
-  "Training",
-  "Leadership and Governance",
 ];
 const ROMAN = ["i)", "ii)", "iii)", "iv)", "v)", "vi)", "vii)", "viii)", "ix)", "x)", "xi)"];
 

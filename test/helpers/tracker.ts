@@ -8,6 +8,16 @@ import { renderTracker } from "../../src/render/xlsx/render-tracker.js";
 export const DATA = join(import.meta.dirname, "..", "..", "data");
 export const AS_OF = "2016-11-30";
 
+/** The six key areas of the City of London sample (data/colp-da-action-plan.xlsx), in order. */
+export const COLP_AREAS = [
+  "Understanding & Identifying Risk",
+  "Prioritising & allocating domestic abuse investigations",
+  "Safeguarding victims at medium & standard risk",
+  "Views of victims",
+  "Training",
+  "Leadership and Governance",
+];
+
 export async function samplePlan(name: string): Promise<{ plan: Plan; diagnostics: Diagnostic[] }> {
   const r = await loadTracker(join(DATA, name), { displayName: name });
   if (!r.plan) throw new Error(`sample ${name} did not load`);
