@@ -233,6 +233,10 @@ function fmtMs(ms) {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }
 
+function fmtMb(mb) {
+  return mb === null || mb === undefined ? "–" : String(Math.round(mb));
+}
+
 function fmtRatio(r) {
   if (!r) return "–";
   return `${r.toFixed(3)} (${(1 / r).toFixed(1)}× faster)`;
@@ -245,7 +249,7 @@ function table(results, check, growth) {
   if (withPeer) head.push("peer route", "docxtemplater", "LibreOffice", "exceljs", "peer RSS MB", "ours ÷ peer (route)", "ours ÷ peer (.docx)");
   for (const r of results) {
     const o = r.ours;
-    const cells = [r.size.toLocaleString("en-GB"), String(r.runs), fmtMs(o.ms), fmtMs(o.convertMs), fmtMs(o.paperMs), fmtMs(o.ingest), fmtMs(o.compose), fmtMs(o.docx), fmtMs(o.pdf), fmtMs(o.xlsx), `${o.convertRssMb ?? "–"} / ${o.paperRssMb ?? "–"}`];
+    const cells = [r.size.toLocaleString("en-GB"), String(r.runs), fmtMs(o.ms), fmtMs(o.convertMs), fmtMs(o.paperMs), fmtMs(o.ingest), fmtMs(o.compose), fmtMs(o.docx), fmtMs(o.pdf), fmtMs(o.xlsx), `${fmtMb(o.convertRssMb)} / ${fmtMb(o.paperRssMb)}`];
     if (withPeer) {
       const p = r.peer;
       cells.push(
@@ -253,7 +257,7 @@ function table(results, check, growth) {
         p ? fmtMs(p.docx) : "–",
         p ? fmtMs(p.pdfMs) : "–",
         p ? fmtMs(p.xlsx) : "–",
-        p ? `${Math.max(p.docxRssMb ?? 0, p.pdfRssMb ?? 0, p.xlsxRssMb ?? 0) || "–"}` : "–",
+        p ? fmtMb(Math.max(p.docxRssMb ?? 0, p.pdfRssMb ?? 0, p.xlsxRssMb ?? 0) || null) : "–",
         fmtRatio(r.ratio?.route),
         fmtRatio(r.ratio?.docx),
       );
