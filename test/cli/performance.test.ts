@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runBin, runCli, tempDir } from "../helpers/cli.js";
 import { DATA } from "../helpers/tracker.js";
@@ -55,16 +56,18 @@ describe("the built command", () => {
   });
 
   it("loads no writer's library to check a tracker", () => {
-    // The CommonJS libraries a command loads show in require.cache.
-    const script = `
-      const { main } = await import(${JSON.stringify(join(ROOT, "dist", "cli", "main.js"))});
-      await main(["check", ${JSON.stringify(TRACKER)}], { out() {}, err() {} });
-      const { createRequire } = await import("node:module");
-      const cache = Object.keys(createRequire(import.meta.url).cache);
-      console.log(JSON.stringify(cache.filter((p) => /node_modules\\/(exceljs|pdf-lib|@pdf-lib|handlebars|yaml|docx)\\//.test(p))));
-    `;
-    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    // The files the installed command loads (a module hook lists them), and what scripts/bundle.js
+    // put in each: none of the writers' libraries may be among them.
+    const hook = `data:text/javascript,export async function load(url, context, next) { if (url.startsWith("file:")) process.stderr.write("loaded " + url + "\\n"); return next(url, context); }`;
+    const register = `data:text/javascript,import { register } from "node:module"; register(${JSON.stringify(hook)});`;
+    const r = spawnSync(process.execPath, ["--import", register, join(ROOT, "bin", "boardpack.js"), "check", TRACKER], { encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([]);
+    const appDir = pathToFileURL(join(ROOT, "dist", "app")).href + "/";
+    const loaded = [...r.stderr.matchAll(/^loaded (\S+)$/gm)].map((m) => m[1]!).filter((url) => url.startsWith(appDir)).map((url) => url.slice(appDir.length));
+    expect(loaded).toContain("check.js");
+    const contents = JSON.parse(readFileSync(join(ROOT, "dist", "app", "contents.json"), "utf8")) as Record<string, string[]>;
+    const modules = loaded.flatMap((file) => contents[file] ?? []);
+    expect(modules.some((m) => m.startsWith("dist/ingest/"))).toBe(true);
+    expect(modules.filter((m) => /node_modules\/(exceljs|pdf-lib|@pdf-lib|handlebars|yaml|docx)\//.test(m))).toEqual([]);
   });
 });
