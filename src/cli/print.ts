@@ -1,4 +1,5 @@
 // How diagnostics reach the user: one line each, or JSON for scripts.
+import { formatCount } from "../diagnostics/count.js";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 export interface Printer {
@@ -24,7 +25,7 @@ export function severitySummary(diagnostics: readonly Diagnostic[]): string {
 }
 
 export function plural(n: number, word: string): string {
-  return `${n.toLocaleString("en-GB")} ${word}${n === 1 ? "" : "s"}`;
+  return `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
 }
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[], write: (line: string) => void, options: { includeInfo: boolean }): void {
