@@ -1,8 +1,8 @@
 // The Data issues sheet: every message about the source tracker, each with the cell it names,
 // so a user can work through them with a filter.
-import type ExcelJS from "exceljs";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { filterRange, fittedWidth, styleHeaderRow } from "./sheet-format.js";
+import { SheetWriter, type BookTables } from "./sheet-part.js";
+import { filterRange, fittedWidth, headerStyle, TOP_WRAPPED, type SheetLayout } from "./sheet-format.js";
 import { removeForbiddenXmlCharacters } from "./xml-text.js";
 
 const HEADERS = ["Severity", "Code", "Message", "File", "Sheet", "Row", "Cell"] as const;
@@ -14,16 +14,16 @@ function fields(d: Diagnostic): (string | number | null)[] {
   return [SEVERITY_WORD[d.severity], d.code, removeForbiddenXmlCharacters(d.message).text, d.file, d.sheet ?? null, d.row ?? d.line ?? null, d.cell ?? null];
 }
 
-/** The sheet must come from addWorksheet(name, sheetOptions(…)): print setup is decided there. */
-export function writeDataIssuesSheet(sheet: ExcelJS.Worksheet, diagnostics: readonly Diagnostic[]): void {
-  sheet.columns = HEADERS.map((header, i) => ({
+export function writeDataIssuesSheet(tables: BookTables, layout: SheetLayout, diagnostics: readonly Diagnostic[]): SheetWriter {
+  const style = { alignment: TOP_WRAPPED };
+  const columns = HEADERS.map((header, i) => ({
     width: fittedWidth(header, diagnostics.map((d) => String(fields(d)[i] ?? "")), WIDTH_BOUNDS[i]![0], WIDTH_BOUNDS[i]![1]),
-    style: { alignment: { vertical: "top", wrapText: true } },
+    style,
   }));
-  const header = sheet.addRow([...HEADERS]);
-  styleHeaderRow(header, HEADERS.length);
-  header.commit();
-  for (const d of diagnostics) sheet.addRow(fields(d)).commit();
-  if (diagnostics.length === 0) sheet.addRow(["None", null, "boardpack found nothing to report in the source tracker."]).commit();
-  filterRange(sheet, 1, HEADERS.length, Math.max(2, diagnostics.length + 1));
+  const sheet = new SheetWriter("Data issues", layout, columns, tables);
+  sheet.row(1, HEADERS.map((value) => ({ value, style: headerStyle(style) })));
+  diagnostics.forEach((d, i) => sheet.row(i + 2, fields(d).map((value) => ({ value }))));
+  if (diagnostics.length === 0) sheet.row(2, [{ value: "None" }, { value: null }, { value: "boardpack found nothing to report in the source tracker." }]);
+  sheet.autoFilter(filterRange(1, HEADERS.length, Math.max(2, diagnostics.length + 1)));
+  return sheet;
 }

@@ -1,9 +1,11 @@
 // The Key sheet: what each RAG rating and status means, and where the tracker came from.
-import type ExcelJS from "exceljs";
 import type { Rag, Status } from "../../model/schema.js";
 import { RAG_LABELS, STATUS_LABELS } from "../../model/vocabulary.js";
 import { RAG_FILL, RAG_TEXT } from "../rag-colours.js";
-import { styleHeaderRow } from "./sheet-format.js";
+import type { Cell } from "./row-xml.js";
+import { SheetWriter, type BookTables } from "./sheet-part.js";
+import { headerStyle, type SheetLayout } from "./sheet-format.js";
+import type { CellStyle } from "./style-table.js";
 
 const RAG_MEANINGS: Record<Rag, string> = {
   red: "Off track: will not be delivered on time without intervention.",
@@ -27,25 +29,20 @@ export interface KeyFacts {
   version: string;
 }
 
-/** The sheet must come from addWorksheet(name, sheetOptions(…)): print setup is decided there. */
-export function writeKeySheet(sheet: ExcelJS.Worksheet, facts: KeyFacts): void {
-  sheet.columns = [{ width: 18 }, { width: 90, style: { alignment: { wrapText: true, vertical: "top" } } }];
-  sheet.getCell("A1").value = "Key";
-  sheet.getCell("A1").font = { bold: true, size: 14 };
+export function writeKeySheet(tables: BookTables, layout: SheetLayout, facts: KeyFacts): SheetWriter {
+  const sheet = new SheetWriter("Key", layout, [{ width: 18 }, { width: 90, style: { alignment: { wrapText: true, vertical: "top" } } }], tables);
+  const header = (a: string, b: string): Cell[] => [{ value: a, style: headerStyle() }, { value: b, style: headerStyle() }];
+  sheet.row(1, [{ value: "Key", style: { font: { bold: true, size: 14 } } }]);
 
-  sheet.getRow(3).values = ["RAG", "Meaning"];
-  styleHeaderRow(sheet.getRow(3), 2);
+  sheet.row(3, header("RAG", "Meaning"));
   (Object.keys(RAG_MEANINGS) as Rag[]).forEach((rag, i) => {
-    const row = sheet.getRow(4 + i);
-    row.values = [RAG_LABELS[rag], RAG_MEANINGS[rag]];
-    row.getCell(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${RAG_FILL[rag]}` } };
-    row.getCell(1).font = { bold: true, color: { argb: `FF${RAG_TEXT[rag]}` } };
+    const colour: CellStyle = { fill: `FF${RAG_FILL[rag]}`, font: { bold: true, color: `FF${RAG_TEXT[rag]}` } };
+    sheet.row(4 + i, [{ value: RAG_LABELS[rag], style: colour }, { value: RAG_MEANINGS[rag] }]);
   });
 
-  sheet.getRow(9).values = ["Status", "Meaning"];
-  styleHeaderRow(sheet.getRow(9), 2);
+  sheet.row(9, header("Status", "Meaning"));
   (Object.keys(STATUS_MEANINGS) as Status[]).forEach((status, i) => {
-    sheet.getRow(10 + i).values = [STATUS_LABELS[status], STATUS_MEANINGS[status]];
+    sheet.row(10 + i, [{ value: STATUS_LABELS[status] }, { value: STATUS_MEANINGS[status] }]);
   });
 
   const about: [string, string][] = [
@@ -57,9 +54,7 @@ export function writeKeySheet(sheet: ExcelJS.Worksheet, facts: KeyFacts): void {
     ["Due as written", "Where the source tracker gave a period (\"Mar-17\", \"Q4 2016/17\"), Due holds its last day and this column the original words."],
     ["Source", "The sheet and row of the source tracker each row came from."],
   ];
-  about.forEach(([label, value], i) => {
-    const row = sheet.getRow(15 + i);
-    row.values = [label, value];
-    row.getCell(1).font = { bold: true };
-  });
+  const bold: CellStyle = { font: { bold: true } };
+  about.forEach(([label, value], i) => sheet.row(15 + i, [{ value: label, style: bold }, { value }]));
+  return sheet;
 }

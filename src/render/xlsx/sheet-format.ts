@@ -1,10 +1,8 @@
 // Formatting every boardpack sheet shares: a styled header row, frozen and filtered, widths
 // fitted to content, and print setup (landscape A4, one page wide, marking, page numbers).
-// The workbook is streamed, so all of this is decided before a sheet's first row is written.
-import type ExcelJS from "exceljs";
-
-export const HEADER_FILL = "FF1F3864";
-export const HEADER_TEXT = "FFFFFFFF";
+import { columnLetter } from "../../diagnostics/diagnostic.js";
+import type { CellStyle } from "./style-table.js";
+import { escapeXml } from "./xml-text.js";
 
 export interface SheetLayout {
   /** Rows above the first data row to freeze (0 for none). */
@@ -16,41 +14,23 @@ export interface SheetLayout {
   title: string;
 }
 
-/** Options for workbook.addWorksheet: views, page setup, header and footer. */
-export function sheetOptions(layout: SheetLayout): Partial<ExcelJS.AddWorksheetOptions> {
-  const marking = layout.marking ? `&C&B${headerFooterText(layout.marking)}` : "";
-  return {
-    views: layout.frozenRows > 0
-      ? [{ state: "frozen", xSplit: 0, ySplit: layout.frozenRows, topLeftCell: `A${layout.frozenRows + 1}`, activeCell: `A${layout.frozenRows + 1}` }]
-      : [{ state: "normal" }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-      ...(layout.printTitles ? { printTitlesRow: layout.printTitles } : {}),
-    },
-    headerFooter: {
-      oddHeader: `${marking}&R${headerFooterText(layout.title.slice(0, 100))}`,
-      oddFooter: `${marking}&RPage &P of &N`,
-    } as ExcelJS.HeaderFooter,
-  };
+export const TOP_WRAPPED: CellStyle["alignment"] = { vertical: "top", wrapText: true };
+
+const HEADER: CellStyle = {
+  font: { bold: true, color: "FFFFFFFF" },
+  fill: "FF1F3864",
+  alignment: TOP_WRAPPED,
+  bottomBorder: "FF000000",
+};
+
+/** A header cell: white bold on dark blue, over its column's style (a date column keeps its format). */
+export function headerStyle(columnStyle?: CellStyle): CellStyle {
+  return { ...columnStyle, ...HEADER };
 }
 
-export function styleHeaderRow(row: ExcelJS.Row, columnCount: number): void {
-  for (let c = 1; c <= columnCount; c++) {
-    const cell = row.getCell(c);
-    cell.font = { bold: true, color: { argb: HEADER_TEXT } };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
-    cell.alignment = { vertical: "top", wrapText: true };
-    cell.border = { bottom: { style: "thin", color: { argb: "FF000000" } } };
-  }
-}
-
-export function filterRange(sheet: ExcelJS.Worksheet, headerRow: number, columnCount: number, lastRow: number): void {
-  sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(lastRow, headerRow), column: columnCount } };
+/** An autofilter over the header row and the rows below it, up to lastRow. */
+export function filterRange(headerRow: number, columnCount: number, lastRow: number): string {
+  return `A${headerRow}:${columnLetter(columnCount - 1)}${Math.max(lastRow, headerRow)}`;
 }
 
 /** Width in characters: the longest line of the header or of the values, within bounds. */
@@ -61,6 +41,30 @@ export function fittedWidth(header: string, values: Iterable<string>, minWidth: 
     if (longest >= maxWidth) break;
   }
   return Math.min(maxWidth, Math.max(minWidth, longest + 2));
+}
+
+/** <sheetViews>: the frozen header rows, if any. */
+export function sheetViewsXml(layout: SheetLayout): string {
+  if (layout.frozenRows === 0) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  const firstFree = `A${layout.frozenRows + 1}`;
+  return (
+    '<sheetViews><sheetView workbookViewId="0">' +
+    `<pane ySplit="${layout.frozenRows}" topLeftCell="${firstFree}" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="${firstFree}" sqref="${firstFree}"/>` +
+    "</sheetView></sheetViews>"
+  );
+}
+
+/** Margins, A4 landscape one page wide, and the marking, title and page numbers in header and footer. */
+export function printSetupXml(layout: SheetLayout): string {
+  const marking = layout.marking ? `&C&B${headerFooterText(layout.marking)}` : "";
+  const header = `${marking}&R${headerFooterText(layout.title.slice(0, 100))}`;
+  const footer = `${marking}&RPage &P of &N`;
+  return (
+    '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="landscape" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="0"/>' +
+    `<headerFooter><oddHeader>${escapeXml(header)}</oddHeader><oddFooter>${escapeXml(footer)}</oddFooter></headerFooter>`
+  );
 }
 
 /** Header and footer codes need "&" doubled. */
