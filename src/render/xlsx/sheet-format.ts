@@ -37,10 +37,20 @@ export function filterRange(headerRow: number, columnCount: number, lastRow: num
 export function fittedWidth(header: string, values: Iterable<string>, minWidth: number, maxWidth: number): number {
   let longest = header.length;
   for (const value of values) {
-    for (const line of value.split("\n")) if (line.length > longest) longest = line.length;
+    longest = Math.max(longest, longestLine(value));
     if (longest >= maxWidth) break;
   }
   return Math.min(maxWidth, Math.max(minWidth, longest + 2));
+}
+
+function longestLine(text: string): number {
+  let longest = 0;
+  for (let start = 0; ; ) {
+    const end = text.indexOf("\n", start);
+    longest = Math.max(longest, (end === -1 ? text.length : end) - start);
+    if (end === -1) return longest;
+    start = end + 1;
+  }
 }
 
 /** <sheetViews>: the frozen header rows, if any. */

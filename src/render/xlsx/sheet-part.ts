@@ -6,6 +6,7 @@ import { rowXml, type Cell, type RowContext } from "./row-xml.js";
 import type { SharedStrings } from "./shared-strings.js";
 import { printSetupXml, sheetViewsXml, type SheetLayout } from "./sheet-format.js";
 import type { CellStyle, DifferentialStyle, StyleTable } from "./style-table.js";
+import { XmlBuffer } from "./xml-buffer.js";
 import { escapeXml } from "./xml-text.js";
 
 export interface Column {
@@ -43,7 +44,7 @@ const OPEN_WORKSHEET =
   '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
 
 export class SheetWriter {
-  private readonly parts: string[] = [];
+  private readonly out = new XmlBuffer();
   private readonly context: RowContext;
   private lastRow = 0;
   private filter = "";
@@ -58,12 +59,12 @@ export class SheetWriter {
     tables: BookTables,
   ) {
     this.context = { ...tables, columnStyles: columns.map((c) => c.style) };
-    this.parts.push(
-      OPEN_WORKSHEET,
-      sheetViewsXml(layout),
-      '<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>',
-      colsXml(columns, tables.styles),
-      "<sheetData>",
+    this.out.add(
+      OPEN_WORKSHEET +
+        sheetViewsXml(layout) +
+        '<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>' +
+        colsXml(columns, tables.styles) +
+        "<sheetData>",
     );
   }
 
@@ -72,7 +73,7 @@ export class SheetWriter {
     if (rowNumber <= this.lastRow) throw new Error(`sheet-part: row ${rowNumber} of ${this.name} written after row ${this.lastRow}`);
     this.lastRow = rowNumber;
     const xml = rowXml(rowNumber, cells, this.context, rowStyle);
-    if (xml) this.parts.push(xml);
+    if (xml) this.out.add(xml);
   }
 
   autoFilter(range: string): void {
@@ -95,11 +96,11 @@ export class SheetWriter {
     );
   }
 
-  /** The finished part. */
-  xml(): string {
+  /** The finished part, as UTF-8. */
+  bytes(): Buffer {
     const validations = this.validations.length > 0 ? `<dataValidations count="${this.validations.length}">${this.validations.join("")}</dataValidations>` : "";
-    this.parts.push("</sheetData>", this.filter, ...this.conditionalFormats, validations, printSetupXml(this.layout), "</worksheet>");
-    return this.parts.join("");
+    this.out.add(`</sheetData>${this.filter}${this.conditionalFormats.join("")}${validations}${printSetupXml(this.layout)}</worksheet>`);
+    return this.out.bytes();
   }
 }
 

@@ -7,10 +7,15 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-
 export interface CleanText {
   text: string;
   /** The removed characters as U+XXXX codes, empty when nothing was removed. */
-  removed: string[];
+  removed: readonly string[];
 }
 
+/** Any character FORBIDDEN could match (surrogates even in valid pairs): most text has none. */
+const MAYBE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const NOTHING_REMOVED: readonly string[] = [];
+
 export function removeForbiddenXmlCharacters(text: string): CleanText {
+  if (!MAYBE_FORBIDDEN.test(text)) return { text, removed: NOTHING_REMOVED };
   const removed: string[] = [];
   const cleaned = text.replace(FORBIDDEN, (ch) => {
     removed.push(`U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
