@@ -58,7 +58,7 @@ function* widthSamples<Row>(column: TrackerColumn<Row>, rows: readonly Row[]): G
   }
 }
 
+/** Midnight UTC of a YYYY-MM-DD date: the date Excel shows, in any time zone. */
 export function utcDate(iso: string): Date {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
 }
