@@ -5,61 +5,31 @@
 // string of over a hundred million characters, several times over. Here each paragraph is a
 // string, gathered straight into UTF-8 chunks.
 //
-// docx still writes the rest of document.xml (namespaces, section properties), with a marker
-// where the body goes, and everything it feeds the body from — numbering instances, link
-// relationships — is fed the same way its components feed it, while docx prepares the document
-// (see prepForXml). render-docx.ts then puts the body's bytes in place of the marker.
-import { FileChild, type IContext, type IXmlableObject } from "docx";
+// What the body feeds the rest of the package is gathered as docx gathers it: list instances
+// numbered in the order first used (ListInstances, for numbering.xml), link addresses in the
+// order first used (LinkIds, for the document's relationships).
 import type { Block, HeadingBlock, ListBlock, ParagraphBlock, Run, TableBlock, TableCell as DocCell } from "../../compose/doc.js";
+import type { Rag } from "../../model/schema.js";
 import { RAG_FILL, RAG_TEXT } from "../rag-colours.js";
-import { addLinkRelationship, type LinkIds } from "./hyperlink.js";
+import { cleanText } from "./clean-text.js";
+import type { LinkIds } from "./link-ids.js";
 import type { NumberingPlan, NumberingRef } from "./numbering.js";
-import { cleanText } from "./runs.js";
+import type { ListInstances } from "./numbering-xml.js";
 import { roleStyle, STYLE } from "./styles.js";
-import { columnWidths, HEADER_FILL, type TableContext } from "./tables.js";
+import { columnWidths, HEADER_FILL, type TableSize } from "./table-layout.js";
+import { escapeXml as escape } from "./xml-escape.js";
 
-export interface BodyContext extends TableContext {
+export interface BodyContext extends TableSize {
   numbering: NumberingPlan;
+  lists: ListInstances;
+  links: LinkIds;
 }
 
-/** What docx writes where the body goes; escaping leaves it as it is. */
-const MARKER = "boardpack-body-xml-6f1d2c";
-
-/** The blocks as one child of docx's document body; documentXml puts them in the document. */
-export class BodyXml extends FileChild {
-  private chunks: Buffer[] | undefined;
-
-  constructor(
-    private readonly blocks: readonly Block[],
-    private readonly ctx: BodyContext,
-  ) {
-    super("w:body-content");
-  }
-
-  override prepForXml(context: IContext): IXmlableObject {
-    const writer = new Writer(this.ctx, context);
-    for (const block of this.blocks) writer.block(block);
-    this.chunks = writer.finish();
-    // A string child: docx writes it (escaped, which leaves the marker alone) where the children go.
-    return MARKER as unknown as IXmlableObject;
-  }
-
-  /** docx's document.xml with the body's bytes where docx wrote the marker. */
-  documentXml(docxXml: string): Uint8Array {
-    const at = docxXml.indexOf(MARKER);
-    if (at === -1 || !this.chunks) throw new Error("docx: the document was written without its body");
-    const parts = [Buffer.from(docxXml.slice(0, at), "utf8"), ...this.chunks, Buffer.from(docxXml.slice(at + MARKER.length), "utf8")];
-    this.chunks = undefined;
-    return Buffer.concat(parts);
-  }
-}
-
-// docx's escaping of text and attribute values (its stringify.ts escapeAll).
-const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&apos;", "<": "&lt;", ">": "&gt;" };
-const NEEDS_ESCAPE = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
-const TO_ESCAPE = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
-function escape(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? text.replace(TO_ESCAPE, (c) => ESCAPES[c] ?? "") : text;
+/** The blocks' XML, the content of `w:body` before the section properties, as UTF-8 chunks. */
+export function bodyXml(blocks: readonly Block[], ctx: BodyContext): Buffer[] {
+  const writer = new Writer(ctx);
+  for (const block of blocks) writer.block(block);
+  return writer.finish();
 }
 
 const NEWLINE = /\r\n|\r|\n/;
@@ -69,19 +39,27 @@ const LINE = 'w:val="single" w:color="808080" w:sz="4"';
 const TABLE_FIXED =
   `<w:tblBorders><w:top ${LINE}/><w:left ${LINE}/><w:bottom ${LINE}/><w:right ${LINE}/><w:insideH ${LINE}/><w:insideV ${LINE}/></w:tblBorders>` +
   '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:type="dxa" w:w="28"/><w:left w:type="dxa" w:w="108"/><w:bottom w:type="dxa" w:w="28"/><w:right w:type="dxa" w:w="108"/></w:tblCellMar>';
+/** `w:pStyle` for each style used, written once: every paragraph has one. */
+const STYLE_PROPERTIES = new Map<string, string>();
+function styleProperty(style: string): string {
+  let xml = STYLE_PROPERTIES.get(style);
+  if (xml === undefined) STYLE_PROPERTIES.set(style, (xml = `<w:pStyle w:val="${escape(style)}"/>`));
+  return xml;
+}
 const shading = (fill: string) => `<w:shd w:fill="${fill}" w:color="auto" w:val="clear"/>`;
 
+/**
+ * Formatting a whole paragraph's runs share (a RAG cell's bold text in its colour). Always both
+ * fields, and shared objects, so the code that reads them sees one shape (V8 keeps it optimised).
+ */
 interface Look {
-  color?: string;
-  bold?: boolean;
+  color: string | undefined;
+  bold: boolean;
 }
+const PLAIN: Look = { color: undefined, bold: false };
+const RAG_LOOK = Object.fromEntries(Object.entries(RAG_TEXT).map(([rag, color]) => [rag, { color, bold: true }])) as Record<Rag, Look>;
 
-interface ParagraphOptions {
-  style?: string;
-  align?: "left" | "center" | "right";
-  numbering?: NumberingRef;
-  left?: number;
-}
+type Align = "left" | "center" | "right";
 
 /** Pieces of XML gathered before they are encoded into a chunk. */
 const PIECES_PER_CHUNK = 20_000;
@@ -89,13 +67,8 @@ const PIECES_PER_CHUNK = 20_000;
 class Writer {
   private out: string[] = [];
   private readonly chunks: Buffer[] = [];
-  /** Each list instance's number (its `w:num`), by "reference-instance". */
-  private readonly numIds = new Map<string, string>();
 
-  constructor(
-    private readonly ctx: BodyContext,
-    private readonly context: IContext,
-  ) {}
+  constructor(private readonly ctx: BodyContext) {}
 
   finish(): Buffer[] {
     this.flush();
@@ -129,11 +102,11 @@ class Writer {
   }
 
   private heading(block: HeadingBlock): void {
-    this.p({ style: STYLE.headings[block.level - 1], numbering: this.ctx.numbering.blocks.get(block) }, block.runs);
+    this.p(STYLE.headings[block.level - 1], undefined, this.ctx.numbering.blocks.get(block), undefined, block.runs, PLAIN);
   }
 
   private paragraph(block: ParagraphBlock, ref: NumberingRef | undefined, style: string = roleStyle(block.role), left?: number): void {
-    this.p({ style, align: block.align, numbering: ref, left }, block.runs);
+    this.p(style, block.align, ref, left, block.runs, PLAIN);
   }
 
   private list(block: ListBlock): void {
@@ -152,25 +125,26 @@ class Writer {
         }
         if (!marked) {
           // An item that opens with something other than a paragraph still gets its marker.
-          this.p({ style: STYLE.list, numbering: ref }, []);
+          this.p(STYLE.list, undefined, ref, undefined, [], PLAIN);
           marked = true;
         }
         this.block(child);
       }
-      if (!marked) this.p({ style: STYLE.list, numbering: ref }, []);
+      if (!marked) this.p(STYLE.list, undefined, ref, undefined, [], PLAIN);
     }
   }
 
-  /** A paragraph as docx writes `new Paragraph({ style, alignment, numbering: { …, custom: true }, indent, children })`. */
-  private p(options: ParagraphOptions, runs: readonly Run[], look: Look = {}): void {
+  /**
+   * A paragraph as docx writes `new Paragraph({ style, alignment, numbering: { …, custom: true },
+   * indent: { left }, children })`. (Arguments, not an options object: half a million paragraphs.)
+   */
+  private p(style: string | undefined, align: Align | undefined, numbering: NumberingRef | undefined, left: number | undefined, runs: readonly Run[], look: Look): void {
     const out = this.out;
     let properties = "";
-    if (options.style) properties += `<w:pStyle w:val="${escape(options.style)}"/>`;
-    if (options.numbering) {
-      properties += `<w:numPr><w:ilvl w:val="${options.numbering.level}"/><w:numId w:val="${this.numId(options.numbering)}"/></w:numPr>`;
-    }
-    if (options.left !== undefined) properties += `<w:ind w:left="${options.left}"/>`;
-    if (options.align) properties += `<w:jc w:val="${ALIGN[options.align]}"/>`;
+    if (style) properties += styleProperty(style);
+    if (numbering) properties += `<w:numPr><w:ilvl w:val="${numbering.level}"/><w:numId w:val="${this.ctx.lists.numId(numbering)}"/></w:numPr>`;
+    if (left !== undefined) properties += `<w:ind w:left="${left}"/>`;
+    if (align) properties += `<w:jc w:val="${ALIGN[align]}"/>`;
     if (properties === "" && runs.length === 0) {
       out.push("<w:p/>");
       return;
@@ -178,24 +152,6 @@ class Writer {
     out.push(properties === "" ? "<w:p>" : `<w:p><w:pPr>${properties}</w:pPr>`);
     this.runs(runs, look);
     out.push("</w:p>");
-  }
-
-  /**
-   * What docx's Paragraph does while it is prepared: the list instance is created (numbered in
-   * the order first used), and its number replaces the `{reference-instance}` docx writes.
-   */
-  private numId({ reference, instance }: NumberingRef): string {
-    const key = `${reference}-${instance}`;
-    let id = this.numIds.get(key);
-    if (id === undefined) {
-      const numbering = this.context.file.Numbering;
-      numbering.createConcreteNumberingInstance(reference, instance);
-      const created = numbering.ConcreteNumbering.find((n) => n.reference === reference && n.instance === instance);
-      // No such list (docx then leaves its placeholder): the placeholder, as docx writes it.
-      id = created ? String(created.numId) : escape(`{${key}}`);
-      this.numIds.set(key, id);
-    }
-    return id;
   }
 
   /** renderRuns: bold, italic, links (styled Hyperlink), line breaks. */
@@ -208,7 +164,6 @@ class Writer {
         this.out.push(`<w:hyperlink w:history="1" r:id="rId${escape(id)}">`);
         while (i < runs.length && runs[i]!.link === run.link) this.textRuns(runs[i++]!, look, STYLE.hyperlink);
         this.out.push("</w:hyperlink>");
-        addLinkRelationship(this.context, id, run.link);
       } else {
         this.textRuns(run, look);
         i++;
@@ -217,15 +172,20 @@ class Writer {
   }
 
   private textRuns(run: Run, look: Look, style?: string): void {
-    const lines = cleanText(run.text).split(NEWLINE);
-    const bold = run.bold || look.bold;
-    const italics = run.italic;
-    let properties = "";
-    if (style) properties += `<w:rStyle w:val="${style}"/>`;
-    if (bold) properties += "<w:b/><w:bCs/>";
-    if (italics) properties += "<w:i/><w:iCs/>";
-    if (look.color) properties += `<w:color w:val="${escape(look.color)}"/>`;
-    const rPr = properties === "" ? "" : `<w:rPr>${properties}</w:rPr>`;
+    const text = cleanText(run.text);
+    // Most text has no line break: spare it the split.
+    const lines = text.includes("\n") || text.includes("\r") ? text.split(NEWLINE) : [text];
+    const bold = run.bold === true || look.bold;
+    const italics = run.italic === true;
+    let rPr = "";
+    if (style || bold || italics || look.color) {
+      let properties = "";
+      if (style) properties += `<w:rStyle w:val="${style}"/>`;
+      if (bold) properties += "<w:b/><w:bCs/>";
+      if (italics) properties += "<w:i/><w:iCs/>";
+      if (look.color) properties += `<w:color w:val="${escape(look.color)}"/>`;
+      rPr = `<w:rPr>${properties}</w:rPr>`;
+    }
     for (let i = 0; i < lines.length; i++) {
       this.out.push(`<w:r>${rPr}${i > 0 ? "<w:br/>" : ""}<w:t xml:space="preserve">${escape(lines[i]!)}</w:t></w:r>`);
     }
@@ -267,17 +227,17 @@ class Writer {
       const cell = row[c];
       if (!cell) {
         out.push(`${cellStart[c]}</w:tcPr>`);
-        this.p({ style: STYLE.tableText }, []);
+        this.p(STYLE.tableText, undefined, undefined, undefined, [], PLAIN);
         out.push("</w:tc>");
         continue;
       }
       const rag = kind === "body" ? cell.rag : undefined;
-      const look: Look = rag ? { color: RAG_TEXT[rag], bold: true } : {};
+      const look = rag ? RAG_LOOK[rag] : PLAIN;
       const style = kind === "header" ? STYLE.tableHeading : STYLE.tableText;
       const fill = rag ? RAG_FILL[rag] : kind === "header" ? HEADER_FILL : undefined;
       out.push(`${cellStart[c]}${fill ? shading(fill) : ""}</w:tcPr>`);
       const paragraphs = cell.paragraphs.length > 0 ? cell.paragraphs : [[]];
-      for (const runs of paragraphs) this.p({ style, align: cell.align }, runs, look);
+      for (const runs of paragraphs) this.p(style, cell.align, undefined, undefined, runs, look);
       out.push("</w:tc>");
     }
   }

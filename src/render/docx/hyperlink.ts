@@ -1,20 +1,8 @@
-// External hyperlinks with relationship ids we choose. docx's ExternalHyperlink names its
-// relationship with a random id (nanoid) on every pack, so the same paper would never give the
-// same bytes twice; here the id is the address's place among the paper's addresses.
+// External hyperlinks as docx components, with relationship ids we choose (link-ids.ts).
 import { ConcreteHyperlink, type IContext, type IXmlableObject, type ParagraphChild } from "docx";
+import type { LinkIds } from "./link-ids.js";
 
 const HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" as const;
-
-/** Numbers each distinct address once per paper: "rIdLink1", "rIdLink2" … */
-export class LinkIds {
-  private readonly ids = new Map<string, number>();
-
-  idFor(target: string): string {
-    let n = this.ids.get(target);
-    if (n === undefined) this.ids.set(target, (n = this.ids.size + 1));
-    return `Link${n}`;
-  }
-}
 
 /**
  * The relationship ids already written into each part's relationships. One entry per address per
@@ -38,7 +26,7 @@ class StableHyperlink extends ConcreteHyperlink {
 }
 
 /** The relationship a link's id names, added to the part being written unless it is there already. */
-export function addLinkRelationship(context: IContext, id: string, target: string): void {
+function addLinkRelationship(context: IContext, id: string, target: string): void {
   const relationships = context.viewWrapper.Relationships;
   let ids = written.get(relationships);
   if (!ids) written.set(relationships, (ids = new Set()));

@@ -2,7 +2,7 @@
 // author, keywords, language, and created/modified times that come from the paper — docx stamps
 // docProps/core.xml with the clock, so we write that part ourselves.
 import type { DocMeta } from "../../compose/doc.js";
-import { cleanText } from "./runs.js";
+import { cleanText } from "./clean-text.js";
 import { LANGUAGE } from "./styles.js";
 
 export const CORE_PROPERTIES_PATH = "docProps/core.xml";

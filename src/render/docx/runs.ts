@@ -1,9 +1,10 @@
-// Runs → Word runs: bold, italic, links (styled Hyperlink), line breaks. Text from trackers can
-// carry characters XML 1.0 forbids (Excel's _x000B_ vertical tabs, stray controls); those would
-// make Word refuse the whole file, so they go, and a newline inside a run becomes a line break.
+// Runs → Word runs: bold, italic, links (styled Hyperlink), line breaks. Characters XML forbids
+// go (clean-text.ts), and a newline inside a run becomes a line break.
 import { type ParagraphChild, TextRun } from "docx";
 import type { Run } from "../../compose/doc.js";
-import { externalLink, type LinkIds } from "./hyperlink.js";
+import { cleanText } from "./clean-text.js";
+import { externalLink } from "./hyperlink.js";
+import type { LinkIds } from "./link-ids.js";
 import { STYLE } from "./styles.js";
 
 /** Formatting a whole paragraph's runs share (a RAG cell's text colour). */
@@ -12,13 +13,7 @@ export interface RunLook {
   bold?: boolean;
 }
 
-// Not allowed in XML 1.0: C0 controls other than tab, newline and return; lone surrogates; FFFE/FFFF.
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const NEWLINE = /\r\n|\r|\n/;
-
-export function cleanText(text: string): string {
-  return text.replace(FORBIDDEN, "");
-}
 
 export function renderRuns(runs: readonly Run[], links: LinkIds, look: RunLook = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];

@@ -28,20 +28,24 @@ export interface Extent {
 /** Measure text, folding it into an extent so far (a paragraph's runs one after another). */
 export function measure(text: string, bold: boolean, into: Extent = { word: 0, line: 0 }, carry = { word: 0 }): Extent {
   const widths = bold ? BOLD : REGULAR;
+  // Local sums, written back once: a long appendix measures every character of every cell.
   let word = carry.word;
+  let widest = into.word;
+  let line = into.line;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 32 || code === 9 || code === 10 || code === 13) {
-      if (word > into.word) into.word = word;
+      if (word > widest) widest = word;
       word = 0;
-      into.line += 278;
+      line += 278;
       continue;
     }
     const w = code > 32 && code < 127 ? widths[code - 32]! : 556;
     word += w;
-    into.line += w;
+    line += w;
   }
   carry.word = word;
-  if (word > into.word) into.word = word;
+  into.word = word > widest ? word : widest;
+  into.line = line;
   return into;
 }

@@ -26,3 +26,6 @@ export function halfPoints(pt: number): number {
 export function textWidth(style: HouseStyle): number {
   return A4.width - cmToTwips(style.page.margins.left) - cmToTwips(style.page.margins.right);
 }
+
+/** Where header and footer sit: 1.25 cm from the page edge, Word's default. */
+export const HEADER_DISTANCE = 709;

@@ -8,7 +8,7 @@ import type { Doc, TableBlock } from "../../../src/compose/doc.js";
 import { HouseStyle } from "../../../src/compose/house-style.js";
 import { RAG_FILL, RAG_TEXT } from "../../../src/render/rag-colours.js";
 import { renderDocx } from "../../../src/render/docx/render-docx.js";
-import { columnWidths } from "../../../src/render/docx/tables.js";
+import { columnWidths } from "../../../src/render/docx/table-layout.js";
 import { measure } from "../../../src/render/docx/text-width.js";
 import { textWidth } from "../../../src/render/docx/units.js";
 import type { Rag } from "../../../src/model/schema.js";
@@ -124,7 +124,7 @@ describe("tables", () => {
   it("sizes columns to the page's text width: from the composer's widths, else from the text", async () => {
     const style = houseStyle();
     const width = textWidth(style);
-    const ctx = { links: undefined as never, width, fontSize: style.fonts.table };
+    const ctx = { width, fontSize: style.fonts.table };
     const given: TableBlock = { type: "table", header: [cell("a"), cell("b")], rows: [], widths: [1, 3] };
     expect(columnWidths(given, 2, ctx)).toEqual([2256, 6770]);
     const plan = columnWidths(actionTable(40), 6, ctx);

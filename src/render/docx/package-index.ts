@@ -1,0 +1,71 @@
+// What ties the package's parts together, as docx writes it: the content type of every part
+// ([Content_Types].xml) and the document's relationships to its parts and links
+// (word/_rels/document.xml.rels) — with or without a header and a footer.
+import { escapeXml } from "./xml-escape.js";
+import { RELATIONSHIPS_NAMESPACE, XML_DECLARATION } from "./word-namespaces.js";
+
+export interface MarginParts {
+  header: boolean;
+  footer: boolean;
+}
+
+const WORD_ML = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+
+export function contentTypes({ header, footer }: MarginParts): string {
+  const byExtension = (extension: string, type: string) => `<Default ContentType="${type}" Extension="${extension}"/>`;
+  const part = (name: string, type: string) => `<Override ContentType="${type}" PartName="${name}"/>`;
+  return (
+    `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    byExtension("png", "image/png") +
+    byExtension("jpeg", "image/jpeg") +
+    byExtension("jpg", "image/jpeg") +
+    byExtension("bmp", "image/bmp") +
+    byExtension("gif", "image/gif") +
+    byExtension("svg", "image/svg+xml") +
+    byExtension("rels", "application/vnd.openxmlformats-package.relationships+xml") +
+    byExtension("xml", "application/xml") +
+    byExtension("odttf", "application/vnd.openxmlformats-officedocument.obfuscatedFont") +
+    part("/word/document.xml", `${WORD_ML}document.main+xml`) +
+    part("/word/styles.xml", `${WORD_ML}styles+xml`) +
+    part("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml") +
+    part("/docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml") +
+    part("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml") +
+    part("/word/numbering.xml", `${WORD_ML}numbering+xml`) +
+    part("/word/footnotes.xml", `${WORD_ML}footnotes+xml`) +
+    part("/word/endnotes.xml", `${WORD_ML}endnotes+xml`) +
+    part("/word/settings.xml", `${WORD_ML}settings+xml`) +
+    part("/word/fontTable.xml", `${WORD_ML}fontTable+xml`) +
+    part("/word/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml") +
+    (header ? part("/word/header1.xml", `${WORD_ML}header+xml`) : "") +
+    (footer ? part("/word/footer1.xml", `${WORD_ML}footer+xml`) : "") +
+    "</Types>"
+  );
+}
+
+/** The relationship ids the section's header and footer references use. */
+export function marginRelationshipIds({ header, footer }: MarginParts): { header?: string; footer?: string } {
+  // After the five parts every document has (styles, numbering, footnotes, endnotes, settings).
+  return { header: header ? "rId6" : undefined, footer: footer ? (header ? "rId7" : "rId6") : undefined };
+}
+
+const OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+/** The document's relationships; `links` are the link ids and addresses in the order first used. */
+export function documentRelationships(margins: MarginParts, links: Iterable<readonly [string, string]>): string {
+  const entries: string[] = [];
+  const add = (id: string, type: string, target: string, external = false) =>
+    entries.push(`<Relationship Id="${escapeXml(id)}" Type="${OFFICE}${type}" Target="${escapeXml(target)}"${external ? ' TargetMode="External"' : ""}/>`);
+  const next = () => `rId${entries.length + 1}`;
+  add(next(), "styles", "styles.xml");
+  add(next(), "numbering", "numbering.xml");
+  add(next(), "footnotes", "footnotes.xml");
+  add(next(), "endnotes", "endnotes.xml");
+  add(next(), "settings", "settings.xml");
+  if (margins.header) add(next(), "header", "header1.xml");
+  if (margins.footer) add(next(), "footer", "footer1.xml");
+  add(next(), "theme", "theme/theme1.xml");
+  for (const [id, target] of links) add(`rId${id}`, "hyperlink", target, true);
+  // docx numbers the font table after everything else, links included.
+  add(next(), "fontTable", "fontTable.xml");
+  return `${XML_DECLARATION}<Relationships xmlns="${RELATIONSHIPS_NAMESPACE}">${entries.join("")}</Relationships>`;
+}
