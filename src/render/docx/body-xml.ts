@@ -1,5 +1,5 @@
 // The body of the Word paper written as XML, byte for byte what docx writes for the components
-// blocks.ts builds (the reference: test/render/docx/body-xml.test.ts renders both and compares
+// blocks.ts builds (the reference: test/render/docx/same-as-docx.test.ts renders both and compares
 // the files). A 50,000-action paper is half a million paragraphs and table cells; as docx
 // components each is a tree of objects built, prepared and stringified, and the document one
 // string of over a hundred million characters, several times over. Here each paragraph is a
@@ -39,6 +39,8 @@ const LINE = 'w:val="single" w:color="808080" w:sz="4"';
 const TABLE_FIXED =
   `<w:tblBorders><w:top ${LINE}/><w:left ${LINE}/><w:bottom ${LINE}/><w:right ${LINE}/><w:insideH ${LINE}/><w:insideV ${LINE}/></w:tblBorders>` +
   '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:type="dxa" w:w="28"/><w:left w:type="dxa" w:w="108"/><w:bottom w:type="dxa" w:w="28"/><w:right w:type="dxa" w:w="108"/></w:tblCellMar>';
+const shading = (fill: string) => `<w:shd w:fill="${fill}" w:color="auto" w:val="clear"/>`;
+
 /** `w:pStyle` for each style used, written once: every paragraph has one. */
 const STYLE_PROPERTIES = new Map<string, string>();
 function styleProperty(style: string): string {
@@ -46,7 +48,6 @@ function styleProperty(style: string): string {
   if (xml === undefined) STYLE_PROPERTIES.set(style, (xml = `<w:pStyle w:val="${escape(style)}"/>`));
   return xml;
 }
-const shading = (fill: string) => `<w:shd w:fill="${fill}" w:color="auto" w:val="clear"/>`;
 
 /**
  * Formatting a whole paragraph's runs share (a RAG cell's bold text in its colour). Always both

@@ -1,6 +1,6 @@
 // The same .docx built the other way: the body from docx's own components (blocks.ts), the whole
 // package written and zipped by docx. render-docx.ts writes every part itself; this is the
-// reference its parts are tested against, byte for byte (test/render/docx/body-xml.test.ts), so
+// reference its parts are tested against, byte for byte (test/render/docx/same-as-docx.test.ts), so
 // any difference from what docx would write shows. Not used when a paper is written.
 import { Document, Packer } from "docx";
 import type { Doc } from "../../compose/doc.js";

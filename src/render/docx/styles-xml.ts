@@ -2,7 +2,7 @@
 // and why): the document defaults, docx's own built-in styles (with our Title, Heading 1–3 and
 // List Paragraph in their place), then our paragraph and character styles. Only the house
 // style's font and sizes, and whether the title is bold and in capitals, vary from paper to
-// paper. test/render/docx/body-xml.test.ts checks it against docx's own output.
+// paper. test/render/docx/same-as-docx.test.ts checks it against docx's own output.
 import type { HouseStyle } from "../../compose/house-style.js";
 import { LANGUAGE } from "./styles.js";
 import { halfPoints } from "./units.js";
