@@ -18,6 +18,22 @@ const BOLD = [
   611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
 ];
 
+/** Where a word ends (space, tab, newline, return): marked 0 in the tables below. */
+const BREAK = 0;
+/**
+ * Widths by character code below 128, for one look-up per character (a long appendix measures
+ * every character of every cell): spaces marked BREAK, anything unlisted a digit's width.
+ */
+function byCode(widths: readonly number[]): Uint16Array {
+  const table = new Uint16Array(128).fill(556);
+  for (let code = 33; code < 127; code++) table[code] = widths[code - 32]!;
+  for (const space of [9, 10, 13, 32]) table[space] = BREAK;
+  return table;
+}
+const REGULAR_BY_CODE = byCode(REGULAR);
+const BOLD_BY_CODE = byCode(BOLD);
+const SPACE_WIDTH = REGULAR[0]!;
+
 export interface Extent {
   /** The widest word, in 1/1000 em: a column narrower than this breaks a word. */
   word: number;
@@ -27,20 +43,20 @@ export interface Extent {
 
 /** Measure text, folding it into an extent so far (a paragraph's runs one after another). */
 export function measure(text: string, bold: boolean, into: Extent = { word: 0, line: 0 }, carry = { word: 0 }): Extent {
-  const widths = bold ? BOLD : REGULAR;
+  const widths = bold ? BOLD_BY_CODE : REGULAR_BY_CODE;
   // Local sums, written back once: a long appendix measures every character of every cell.
   let word = carry.word;
   let widest = into.word;
   let line = into.line;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 32 || code === 9 || code === 10 || code === 13) {
+    const w = code < 128 ? widths[code]! : 556;
+    if (w === BREAK) {
       if (word > widest) widest = word;
       word = 0;
-      line += 278;
+      line += SPACE_WIDTH;
       continue;
     }
-    const w = code > 32 && code < 127 ? widths[code - 32]! : 556;
     word += w;
     line += w;
   }
