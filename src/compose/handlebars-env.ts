@@ -59,49 +59,59 @@ export function createTemplateEnv(helpers: Record<string, Helper>, partials: Tem
   for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, wrapHelper(name, helper));
   const knownHelpers: Record<string, boolean> = { log: false };
   for (const name of [...helperNames, ...BUILT_IN_HELPERS]) knownHelpers[name] = true;
-  const compileOptions = { strict: true, knownHelpersOnly: true, knownHelpers };
+  const compileOptions: CompileOptions = { strict: true, knownHelpersOnly: true, knownHelpers };
 
   const partialNames = new Set(partials.map((p) => partialName(p)));
   const allHelperNames = [...helperNames, ...BUILT_IN_HELPERS];
   let context: object = {};
   const setting = () => ({ context, helperNames: allHelperNames });
 
-  /** Parse and prepare; a problem found on the way is returned as a diagnostic. */
-  const prepare = (source: TemplateSource): { ast: hbs.AST.Program } | { diagnostic: Diagnostic } => {
+  /**
+   * Parse, prepare and compile, once per template: check() and render() of the same source
+   * share the result, because compiling is most of the cost of a short template. A problem
+   * found on the way is kept as the template's diagnostic.
+   */
+  const compiled = new Map<TemplateSource, Compiled>();
+  const compileOnce = (source: TemplateSource): Compiled => {
+    let result = compiled.get(source);
+    if (result === undefined) {
+      result = compileTemplate(source);
+      compiled.set(source, result);
+    }
+    return result;
+  };
+  const compileTemplate = (source: TemplateSource): Compiled => {
+    let ast: hbs.AST.Program;
     try {
-      const ast = hb.parse(source.text);
-      const problem = prepareAst(ast, helperNames, partialNames);
-      if (problem) return { diagnostic: astProblemDiagnostic(problem, source, [...partialNames]) };
-      return { ast };
+      ast = hb.parse(source.text);
+    } catch (error) {
+      return { diagnostic: templateErrorDiagnostic(error, source, setting()) };
+    }
+    const problem = prepareAst(ast, helperNames, partialNames);
+    if (problem) return { diagnostic: astProblemDiagnostic(problem, source, [...partialNames]) };
+    try {
+      return { template: compileAst(hb, ast, compileOptions) };
     } catch (error) {
       return { diagnostic: templateErrorDiagnostic(error, source, setting()) };
     }
   };
 
   const check = (source: TemplateSource): Diagnostic | null => {
-    const prepared = prepare(source);
-    if ("diagnostic" in prepared) return prepared.diagnostic;
-    try {
-      hb.precompile(prepared.ast, compileOptions); // compiles now, so compile errors surface before any output
-      return null;
-    } catch (error) {
-      return templateErrorDiagnostic(error, source, setting());
-    }
+    const result = compileOnce(source);
+    return "diagnostic" in result ? result.diagnostic : null;
   };
 
   const diagnostics: Diagnostic[] = [];
   for (const partial of partials) {
-    const problem = check(partial);
-    if (problem) {
-      diagnostics.push(problem);
+    const result = compileOnce(partial);
+    if ("diagnostic" in result) {
+      diagnostics.push(result.diagnostic);
       continue;
     }
-    const prepared = prepare(partial);
-    if ("diagnostic" in prepared) continue;
-    const compiled = hb.compile(prepared.ast, compileOptions);
+    const template = result.template;
     hb.registerPartial(partialName(partial), (ctx: unknown, options?: Handlebars.RuntimeOptions) => {
       try {
-        return compiled(ctx, { ...options, ...RUNTIME_OPTIONS });
+        return template(ctx, { ...options, ...RUNTIME_OPTIONS });
       } catch (error) {
         throw error instanceof LocatedError ? error : new LocatedError(error, partial);
       }
@@ -113,17 +123,43 @@ export function createTemplateEnv(helpers: Record<string, Helper>, partials: Tem
     diagnostics,
     render(source, ctx) {
       context = ctx;
-      const prepared = prepare(source);
-      if ("diagnostic" in prepared) return { ok: false, diagnostic: prepared.diagnostic };
+      const result = compileOnce(source);
+      if ("diagnostic" in result) return { ok: false, diagnostic: result.diagnostic };
       try {
-        const output = hb.compile(prepared.ast, compileOptions)(ctx, RUNTIME_OPTIONS);
-        return { ok: true, output };
+        return { ok: true, output: result.template(ctx, RUNTIME_OPTIONS) };
       } catch (error) {
         const located = error instanceof LocatedError ? error : new LocatedError(error, source);
         return { ok: false, diagnostic: templateErrorDiagnostic(located.original, located.source, setting()) };
       }
     },
   };
+}
+
+type Compiled = { template: Handlebars.TemplateDelegate } | { diagnostic: Diagnostic };
+
+/**
+ * What Handlebars.compile does, but now rather than at the first call (which is when
+ * Handlebars.compile would), so that a compile error is found when the template is checked.
+ */
+function compileAst(hb: typeof Handlebars, ast: hbs.AST.Program, compileOptions: CompileOptions): Handlebars.TemplateDelegate {
+  // Copied as Handlebars.compile copies them: the compiler writes into its options.
+  const options = { ...compileOptions, knownHelpers: { ...compileOptions.knownHelpers }, data: true };
+  const internals = hb as unknown as HandlebarsInternals;
+  const environment = new internals.Compiler().compile(ast, options);
+  const spec = new internals.JavaScriptCompiler().compile(environment, options, undefined, true);
+  return hb.template(spec as TemplateSpecification);
+}
+
+interface CompileOptions {
+  strict: boolean;
+  knownHelpersOnly: boolean;
+  knownHelpers: Record<string, boolean>;
+}
+
+/** The compiler classes Handlebars.create() puts on each environment (not in its typings). */
+interface HandlebarsInternals {
+  Compiler: new () => { compile(ast: hbs.AST.Program, options: object): unknown };
+  JavaScriptCompiler: new () => { compile(environment: unknown, options: object, context: undefined, asObject: true): unknown };
 }
 
 function astProblemDiagnostic(problem: AstProblem, source: TemplateSource, partialNames: string[]): Diagnostic {
