@@ -11,6 +11,8 @@
  */
 const MARKDOWN_SYNTAX = /[\\`*_{}[\]<>()#+\-.!|~&=]/g;
 
+const LINE_BREAK = /[\r\n]/;
+
 /** Handlebars marks already-safe output with a toHTML method (SafeString). */
 function isSafeString(value: unknown): value is { toHTML(): string } {
   return typeof value === "object" && value !== null && typeof (value as { toHTML?: unknown }).toHTML === "function";
@@ -20,11 +22,7 @@ export function escapeMarkdown(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (isSafeString(value)) return value.toHTML();
   const text = Array.isArray(value) ? value.map(String).join(", ") : String(value);
-  return (
-    text
-      // A line break inside a value would end a table row or a list item: one space instead.
-      .replace(/\s*[\r\n]+\s*/g, " ")
-      .trim()
-      .replace(MARKDOWN_SYNTAX, "\\$&")
-  );
+  // A line break inside a value would end a table row or a list item: one space instead.
+  const oneLine = LINE_BREAK.test(text) ? text.replace(/\s*[\r\n]+\s*/g, " ") : text;
+  return oneLine.trim().replace(MARKDOWN_SYNTAX, "\\$&");
 }

@@ -231,7 +231,8 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
 
   /** A cell's runs, split into paragraphs at <br>; a leading {rag:…} marker makes it a RAG cell. */
   const tableCell = (children: PhrasingContent[], cellSource: string): TableCell => {
-    const marker = readRagMarker(cellSource.replace(/^\|?\s*/, ""));
+    // Most cells hold data, whose "{" is always escaped: no "{" at all means no marker.
+    const marker = cellSource.includes("{") ? readRagMarker(cellSource.replace(/^\|?\s*/, "")) : null;
     const runs = phrasing(children, {}, []);
     const cell: TableCell = { paragraphs: splitLines(runs).map(finishRuns) };
     if (!marker) return cell;
@@ -370,6 +371,8 @@ function addBreak(runs: Run[], look: Omit<Run, "text">): void {
 
 /** Runs → lines, at soft line breaks ("\n" in text) and hard breaks. */
 function splitLines(runs: readonly Run[]): Run[][] {
+  // Nearly every paragraph and table cell is one line: then the runs are the line as they are.
+  if (runs.every((run) => run.text !== "" && !run.breakAfter && !run.text.includes("\n"))) return [runs.slice()];
   const lines: Run[][] = [[]];
   for (const run of runs) {
     const pieces = run.text.split("\n");
@@ -424,7 +427,7 @@ function stripMarker(item: ListItem, marker: string): void {
 function finishRuns(runs: readonly Run[]): Run[] {
   const out: Run[] = [];
   for (const run of runs) {
-    const text = run.text.replace(/[ \t]*\n[ \t]*/g, " ");
+    const text = run.text.includes("\n") ? run.text.replace(/[ \t]*\n[ \t]*/g, " ") : run.text;
     const last = out[out.length - 1];
     if (last && !last.breakAfter && sameLook(last, run)) {
       last.text += text;
