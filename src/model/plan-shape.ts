@@ -1,0 +1,138 @@
+// A quick test that a plan is exactly what the Plan schema (schema.ts) accepts and returns: the
+// same fields in the same order, each of the right type. normalise() always builds such a plan,
+// and checking it with zod costs more than reading a long tracker's rows (zod copies every
+// object), so the loader asks zod only when this test fails, and zod then says what is wrong.
+// Anything this accepts, zod accepts and returns unchanged (a copy with the same fields, values
+// and order); anything unusual is simply left to zod.
+import type { Plan } from "./schema.js";
+
+const PLAN_KEYS = ["schemaVersion", "title", "source", "themes", "actions", "reports", "recommendations"];
+const SOURCE_KEYS = ["file", "sheets"];
+const THEME_KEYS = ["id", "title"];
+const ACTION_KEYS = ["ref", "theme", "recommendation", "title", "owner", "due", "dueText", "status", "rag", "update", "evidence", "extra", "source"];
+const REPORT_KEYS = ["id", "title", "published"];
+const RECOMMENDATION_KEYS = ["report", "number", "kind", "text", "addressee", "response", "owner", "due", "dueText", "status", "rag", "extra", "source"];
+const POSITION_KEYS = ["sheet", "row"];
+
+const STATUSES = new Set(["not-started", "in-progress", "complete", "not-applicable"]);
+const RAGS = new Set(["red", "amber", "green", "blue"]);
+const KINDS = new Set(["recommendation", "afi", "cause-of-concern"]);
+
+export function hasPlanShape(plan: Plan): boolean {
+  if (!isRecord(plan, PLAN_KEYS)) return false;
+  const p = plan as Record<string, unknown>;
+  if (p.schemaVersion !== 1 || typeof p.title !== "string") return false;
+  const source = p.source;
+  if (!isRecord(source, SOURCE_KEYS) || typeof source.file !== "string" || !isStringList(source.sheets)) return false;
+  return everyItem(p.themes, isTheme) && everyItem(p.actions, isAction) && everyItem(p.reports, isReport) && everyItem(p.recommendations, isRecommendation);
+}
+
+function isTheme(value: unknown): boolean {
+  return isRecord(value, THEME_KEYS) && isFilled(value.id) && isFilled(value.title);
+}
+
+function isAction(value: unknown): boolean {
+  if (!isRecord(value, ACTION_KEYS)) return false;
+  return (
+    isFilled(value.ref) &&
+    isTextOrNull(value.theme) &&
+    isTextOrNull(value.recommendation) &&
+    typeof value.title === "string" &&
+    isTextOrNull(value.owner) &&
+    isDateOrNull(value.due) &&
+    isTextOrNull(value.dueText) &&
+    (value.status === null || STATUSES.has(value.status as string)) &&
+    (value.rag === null || RAGS.has(value.rag as string)) &&
+    isTextOrNull(value.update) &&
+    isTextOrNull(value.evidence) &&
+    isTextRecord(value.extra) &&
+    isPosition(value.source)
+  );
+}
+
+function isReport(value: unknown): boolean {
+  return isRecord(value, REPORT_KEYS) && isFilled(value.id) && isFilled(value.title) && isDateOrNull(value.published);
+}
+
+function isRecommendation(value: unknown): boolean {
+  if (!isRecord(value, RECOMMENDATION_KEYS)) return false;
+  return (
+    isFilled(value.report) &&
+    isFilled(value.number) &&
+    KINDS.has(value.kind as string) &&
+    typeof value.text === "string" &&
+    isTextOrNull(value.addressee) &&
+    isTextOrNull(value.response) &&
+    isTextOrNull(value.owner) &&
+    isDateOrNull(value.due) &&
+    isTextOrNull(value.dueText) &&
+    (value.status === null || STATUSES.has(value.status as string)) &&
+    (value.rag === null || RAGS.has(value.rag as string)) &&
+    isTextRecord(value.extra) &&
+    isPosition(value.source)
+  );
+}
+
+function isPosition(value: unknown): boolean {
+  return isRecord(value, POSITION_KEYS) && isTextOrNull(value.sheet) && Number.isSafeInteger(value.row) && (value.row as number) > 0;
+}
+
+/** A plain object whose own keys are exactly `keys`, in that order. */
+function isRecord(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
+  if (!isPlainObject(value)) return false;
+  let i = 0;
+  for (const key in value) {
+    if (key !== keys[i]) return false;
+    i++;
+  }
+  return i === keys.length;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** `extra`: a plain object of text values whose keys are plain names (none zod would treat specially). */
+function isTextRecord(value: unknown): boolean {
+  if (!isPlainObject(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  let count = 0;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key) || key === "__proto__" || typeof value[key] !== "string") return false;
+    count++;
+  }
+  // No keys that for…in does not show (zod reads every own key).
+  return Reflect.ownKeys(value).length === count;
+}
+
+function everyItem(list: unknown, test: (value: unknown) => boolean): boolean {
+  if (!Array.isArray(list)) return false;
+  for (let i = 0; i < list.length; i++) if (!(i in list) || !test(list[i])) return false;
+  return true;
+}
+
+function isStringList(list: unknown): boolean {
+  return everyItem(list, (v) => typeof v === "string");
+}
+
+function isFilled(value: unknown): boolean {
+  return typeof value === "string" && value.length > 0;
+}
+
+function isTextOrNull(value: unknown): boolean {
+  return value === null || typeof value === "string";
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** YYYY-MM-DD of a day that exists (the schema's IsoDate), or null. */
+function isDateOrNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== "string") return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
