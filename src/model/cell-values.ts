@@ -14,7 +14,7 @@ export interface DueValue {
 /** A cell's text for the plan: line endings made plain, outer spaces trimmed, empty → null. */
 export function cellText(cell: RawCell | undefined): string | null {
   if (!cell) return null;
-  const text = cell.text.replace(/\r\n?/g, "\n").trim();
+  const text = (cell.text.includes("\r") ? cell.text.replace(/\r\n?/g, "\n") : cell.text).trim();
   return text === "" ? null : text;
 }
 

@@ -27,9 +27,23 @@ export interface RowReader {
   extra(): Record<string, string>;
 }
 
+/** Each table's first column for each field, worked out once rather than searched for on every row. */
+const columnsByField = new WeakMap<readonly Column[], Map<ColumnField, Column>>();
+
+function fieldColumns(columns: readonly Column[]): Map<ColumnField, Column> {
+  let byField = columnsByField.get(columns);
+  if (!byField) {
+    byField = new Map();
+    for (const c of columns) if (c.field !== null && !byField.has(c.field)) byField.set(c.field, c);
+    columnsByField.set(columns, byField);
+  }
+  return byField;
+}
+
 export function rowReader(file: string, table: TableLayout, raw: RawRow): RowReader {
   const sheet = table.sheet.name;
-  const column = (field: ColumnField) => table.header.columns.find((c) => c.field === field);
+  const byField = fieldColumns(table.header.columns);
+  const column = (field: ColumnField) => byField.get(field);
   const at = (col: number): Position => ({ file, sheet, row: raw.row, col });
   return {
     column,
