@@ -233,6 +233,10 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
   const tableCell = (children: PhrasingContent[], cellSource: string): TableCell => {
     // Most cells hold data, whose "{" is always escaped: no "{" at all means no marker.
     const marker = cellSource.includes("{") ? readRagMarker(cellSource.replace(/^\|?\s*/, "")) : null;
+    if (!marker) {
+      const plain = plainCell(children);
+      if (plain) return plain;
+    }
     const runs = phrasing(children, {}, []);
     const cell: TableCell = { paragraphs: splitLines(runs).map(finishRuns) };
     if (!marker) return cell;
@@ -362,6 +366,18 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
 }
 
 // ---- runs ----
+
+/**
+ * What tableCell makes of an empty cell or one of plain text on one line (most cells of a
+ * long table), made without the general steps: no runs to split, merge or style.
+ */
+function plainCell(children: readonly PhrasingContent[]): TableCell | null {
+  if (children.length === 0) return { paragraphs: [[]] };
+  const only = children[0]!;
+  if (children.length !== 1 || only.type !== "text" || only.value === "" || only.value.includes("\n")) return null;
+  const text = only.value.trim();
+  return { paragraphs: [text === "" ? [] : [{ text }]] };
+}
 
 function addBreak(runs: Run[], look: Omit<Run, "text">): void {
   const last = runs[runs.length - 1];
