@@ -138,16 +138,22 @@ export function createTemplateEnv(helpers: Record<string, Helper>, partials: Tem
 type Compiled = { template: Handlebars.TemplateDelegate } | { diagnostic: Diagnostic };
 
 /**
- * What Handlebars.compile does, but now rather than at the first call (which is when
- * Handlebars.compile would), so that a compile error is found when the template is checked.
+ * What Handlebars.compile does, in its two steps. The first (AST → opcodes) is where every
+ * mistake in a template is found (an unknown helper, a bad partial call), so it runs now, when
+ * the template is checked. The second writes the JavaScript, which only a template that runs
+ * needs: it waits for the first call, as Handlebars.compile's does (most partials of a paper are
+ * never used).
  */
 function compileAst(hb: typeof Handlebars, ast: hbs.AST.Program, compileOptions: CompileOptions): Handlebars.TemplateDelegate {
   // Copied as Handlebars.compile copies them: the compiler writes into its options.
   const options = { ...compileOptions, knownHelpers: { ...compileOptions.knownHelpers }, data: true };
   const internals = hb as unknown as HandlebarsInternals;
   const environment = new internals.Compiler().compile(ast, options);
-  const spec = new internals.JavaScriptCompiler().compile(environment, options, undefined, true);
-  return hb.template(spec as TemplateSpecification);
+  let template: Handlebars.TemplateDelegate | undefined;
+  return (context, runtimeOptions) => {
+    template ??= hb.template(new internals.JavaScriptCompiler().compile(environment, options, undefined, true) as TemplateSpecification);
+    return template(context, runtimeOptions);
+  };
 }
 
 interface CompileOptions {
