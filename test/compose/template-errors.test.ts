@@ -125,6 +125,25 @@ describe("mistakes in a house style's header or footer", () => {
   });
 });
 
+describe("mistakes in a partial", () => {
+  it("are reported when the environment is made, even in a partial the paper does not use", async () => {
+    const plan = await samplePlan("cambs-da-action-plan.csv");
+    const styled = loadHouseStyle("cambridgeshire-bcb");
+    const spec = parseSpec([...FRONT, "Text"].join("\n"), "paper.md").spec!;
+    const context = buildPaperContext({ plan, spec, style: styled.style!, asOf: AS_OF });
+    const broken = { file: "templates/partials/mine.hbs", text: "A line\n{{coutn \"open\"}}\n", firstLine: 1 };
+    const env = createTemplateEnv(createHelpers(context, styled.style!), [...loadPartials(), broken]);
+    expect(env.diagnostics.map(formatDiagnostic)).toEqual(['templates/partials/mine.hbs:2: error TEMPLATE_HELPER_UNKNOWN "coutn" is not a helper; did you mean "count"?']);
+    // A template is compiled once: checking it again, or rendering it, gives the same answer.
+    const body = { file: "paper.md", text: "{{> openActions}}\n{{coutn 1}}", firstLine: 8 };
+    const expected = 'paper.md:9: error TEMPLATE_HELPER_UNKNOWN "coutn" is not a helper; did you mean "count"?';
+    expect(formatDiagnostic(env.check(body)!)).toBe(expected);
+    expect(formatDiagnostic(env.check(body)!)).toBe(expected);
+    const rendered = env.render(body, context);
+    expect(rendered.ok ? null : formatDiagnostic(rendered.diagnostic)).toBe(expected);
+  });
+});
+
 describe("what the spec must give", () => {
   it("a field the style's header needs, reported at the front matter", async () => {
     const plan = await samplePlan("cambs-da-action-plan.csv");
