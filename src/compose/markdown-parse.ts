@@ -30,15 +30,33 @@ interface Line {
 }
 
 export function parseMarkdown(markdown: string): Root {
+  const nodes = topLevelNodes(markdown);
+  if (Array.isArray(nodes)) return parseMarkdownSlowly(markdown);
+  const lastBreak = markdown.lastIndexOf("\n");
+  let lineCount = 1;
+  for (let at = markdown.indexOf("\n"); at !== -1; at = markdown.indexOf("\n", at + 1)) lineCount++;
+  return {
+    type: "root",
+    children: [...nodes],
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lineCount, column: markdown.length - lastBreak, offset: markdown.length } },
+  };
+}
+
+/**
+ * The root's children, as parseMarkdown gives them. A document micromark must read whole comes
+ * as an array (it may hold link reference definitions, which apply document-wide); any other
+ * is given a piece at a time, so that a long paper's tree need never be held all at once.
+ */
+export function topLevelNodes(markdown: string): RootContent[] | Iterable<RootContent> {
   // Tabs (tab stops), CR line ends, NUL (replaced), link reference definitions (document-wide),
   // fenced code and raw HTML blocks that run past blank lines: the whole document to micromark.
   if (/[\t\r\0]/.test(markdown) || markdown.includes("]:") || /^ {0,3}(?:`{3}|~{3})/m.test(markdown) || /^ {0,3}<(?:script|pre|style|textarea|\?|![A-Za-z[])/im.test(markdown)) {
-    return parseMarkdownSlowly(markdown);
+    return parseMarkdownSlowly(markdown).children;
   }
   for (let at = markdown.indexOf("<!--"); at !== -1; at = markdown.indexOf("<!--", at + 4)) {
     const close = markdown.indexOf("-->", at + 4);
     const lineEnd = markdown.indexOf("\n", at);
-    if (close === -1 || (lineEnd !== -1 && close > lineEnd)) return parseMarkdownSlowly(markdown);
+    if (close === -1 || (lineEnd !== -1 && close > lineEnd)) return parseMarkdownSlowly(markdown).children;
   }
 
   const lines: Line[] = [];
@@ -48,18 +66,13 @@ export function parseMarkdown(markdown: string): Root {
     if (end === -1) break;
     offset = end + 1;
   }
-  const children: RootContent[] = [];
+  return pieces(markdown, lines);
+}
+
+function* pieces(markdown: string, lines: readonly Line[]): Generator<RootContent> {
   for (const [start, end] of segments(lines)) {
-    const fast = parseSegment(lines, start, end);
-    if (fast) children.push(...fast);
-    else children.push(...parseSegmentSlowly(markdown, lines, start, end));
+    yield* parseSegment(lines, start, end) ?? parseSegmentSlowly(markdown, lines, start, end);
   }
-  const last = lines[lines.length - 1]!;
-  return {
-    type: "root",
-    children,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: last.line, column: last.text.length + 1, offset: markdown.length } },
-  };
 }
 
 const BLANK = /^ *$/;
@@ -145,6 +158,16 @@ function position(startLine: Line, startColumn: number, endLine: Line, endColumn
  */
 function plainText(raw: string): string | null {
   if (raw === "") return null;
+  // Text with none of those characters (escaped or not) needs only its escapes resolved and
+  // its end looked at: found by native searches rather than the loop below, which every cell,
+  // item and paragraph of a long paper would otherwise go through.
+  if (!INLINE_SYNTAX.test(raw)) {
+    if (!raw.includes("\\")) return raw;
+    let trailing = 0;
+    for (let i = raw.length - 1; i >= 0 && raw.charCodeAt(i) === 0x5c; i--) trailing++;
+    if (trailing % 2 === 1) return null; // a backslash at the end, not itself escaped: a hard line break
+    return raw.replace(ESCAPE, "$1");
+  }
   let escapes = false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
@@ -160,6 +183,9 @@ function plainText(raw: string): string | null {
   }
   return escapes ? raw.replace(ESCAPE, "$1") : raw;
 }
+
+/** The characters that can start inline syntax other than an escape: * _ ` [ ] < & */
+const INLINE_SYNTAX = /[*_`[\]<&]/;
 
 function isAsciiPunctuation(c: number): boolean {
   return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);

@@ -11,7 +11,7 @@ import { readDirectiveComment, type Directive } from "./directives.js";
 import type { Block, ListBlock, ListItem, ListKind, ParagraphBlock, ParagraphRole, Run, TableBlock, TableCell } from "./doc.js";
 import type { HouseStyle } from "./house-style.js";
 import { readRagMarker } from "./rag-cell.js";
-import { parseMarkdown } from "./markdown-parse.js";
+import { topLevelNodes } from "./markdown-parse.js";
 import { findTypedList, readTypedMarker } from "./typed-lists.js";
 
 export interface MarkdownPart {
@@ -47,12 +47,14 @@ interface Pending {
 const BREAK_TAG = /^<br\s*\/?>$/i;
 
 export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): ConvertedPart {
-  const tree = parseMarkdown(part.markdown);
+  const nodes = topLevelNodes(part.markdown);
   const source = part.markdown;
   const result: ConvertedPart = { blocks: [], unnumbered: new Set(), footerIndex: null, diagnostics: [] };
   const typedLists = new WeakSet<ListBlock>();
+  // Link reference definitions apply to the whole document, and only a document given whole
+  // (an array) can hold them; one given a piece at a time is converted as it is read.
   const definitions = new Map<string, string>();
-  for (const node of tree.children) if (node.type === "definition") definitions.set(node.identifier, node.url);
+  if (Array.isArray(nodes)) for (const node of nodes) if (node.type === "definition") definitions.set(node.identifier, node.url);
 
   let pending: Pending = {};
   let numberingOff = false;
@@ -351,7 +353,7 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
     }
   };
 
-  for (const node of tree.children) {
+  for (const node of nodes) {
     for (const block of topLevel(node)) {
       const previous = result.blocks[result.blocks.length - 1];
       // "i) …" then "ii) …" typed as separate paragraphs are one list.
