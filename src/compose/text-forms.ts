@@ -55,8 +55,8 @@ export function ordinal(n: number): string {
 export function formatDate(iso: string, form: DateForm): string {
   const text = formatUkDate(iso); // validates, and gives "04 June 2015"
   if (form === "day-month-year") return text;
-  const [day, ...rest] = text.split(" ");
-  return `${ordinal(Number(day))} ${rest.join(" ")}`;
+  const space = text.indexOf(" ");
+  return `${ordinal(Number(text.slice(0, space)))}${text.slice(space)}`;
 }
 
 const ROMAN: [number, string][] = [

@@ -41,11 +41,16 @@ export function isoDate(year: number, month1to12: number, day: number): string {
   return `${String(year).padStart(4, "0")}-${pad2(month1to12)}-${pad2(day)}`;
 }
 
+const YYYY_MM_DD = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /** "2015-06-04" → "04 June 2015", the form used in messages. */
 export function formatUkDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const [y, m, d] = (match ?? []).slice(1).map(Number);
-  if (y === undefined || m === undefined || d === undefined || !existsDate(y, m, d)) {
+  const match = YYYY_MM_DD.exec(iso);
+  if (match === null) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  if (!existsDate(y, m, d)) {
     throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
   }
   return `${pad2(d)} ${MONTHS[m - 1]} ${y}`;
