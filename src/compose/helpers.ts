@@ -40,6 +40,14 @@ function markdown(text: string): Handlebars.SafeString {
 
 const STATUS_WORDS = ["complete", "in-progress", "not-started", "not-applicable", "open"] as const;
 type StatusWord = (typeof STATUS_WORDS)[number];
+/** Which of a Counts' numbers counts the actions with each status word. */
+const COUNT_OF_STATUS: Record<StatusWord, "complete" | "inProgress" | "notStarted" | "notApplicable" | "open"> = {
+  complete: "complete",
+  "in-progress": "inProgress",
+  "not-started": "notStarted",
+  "not-applicable": "notApplicable",
+  open: "open",
+};
 const RAG_WORDS = ["red", "amber", "green", "blue", "none"] as const;
 const LIST_KINDS = ["decimal", "roman-paren", "alpha-paren", "upper-alpha-paren"] as const;
 
@@ -123,7 +131,15 @@ export function createHelpers(context: PaperContext, style: HouseStyle): Record<
       usage: `{{count "complete"}} or {{count status="in-progress" theme="Training"}}`,
       args: [0, 1],
       hash: ["status", "theme", "rag"],
-      run: ([status], hash) => filterActions(hash, "count", status).length,
+      run: ([status], hash) => {
+        // The counts by status are already worked out (paper-context.ts): no list to filter.
+        if (hash.rag === undefined) {
+          const word = status ?? hash.status;
+          const counts = hash.theme === undefined ? paper.counts : theme(hash.theme, "count").counts;
+          return word === undefined ? counts.total : counts[COUNT_OF_STATUS[statusWord(word, "count")]];
+        }
+        return filterActions(hash, "count", status).length;
+      },
     },
     countRag: {
       usage: `{{countRag "amber"}} or {{countRag "red" theme="Training"}}`,

@@ -326,3 +326,25 @@ describe("tracker text prints exactly as typed", () => {
     expect(runsText(second![1]!.paragraphs[0]!)).toBe("i) Not a typed list");
   });
 });
+
+describe("count", () => {
+  it("gives as many actions as actionsWhere lists, for every status, overall and in a theme", async () => {
+    const plan = await samplePlan("colp-da-action-plan.xlsx");
+    const theme = plan.themes[0]!.title;
+    const words = ["complete", "in-progress", "not-started", "not-applicable", "open"];
+    const line = (scope: string) => words.map((w) => `{{count "${w}"${scope}}}={{#each (actionsWhere status="${w}"${scope})}}x{{/each}}`).join(" ");
+    const spec = ["---", "style: cambridgeshire-bcb", "to: Business Coordination Board", "from: Chief Constable", "---", "# Counts", "", line(""), "", line(` theme="${theme}"`), "", `{{count}} {{count status="open"}} {{total}}`].join("\n");
+    const result = compose(plan, { spec: (await import("../../src/compose/spec.js")).parseSpec(spec, "paper.md") });
+    expect(result.messages).toEqual([]);
+    const texts = result.doc!.blocks.filter((b): b is ParagraphBlock => b.type === "paragraph").map((b) => b.runs.map((r) => r.text).join(""));
+    const [overall, inTheme, totals] = texts.slice(-3);
+    for (const text of [overall!, inTheme!]) {
+      for (const pair of text.split(" ")) {
+        const [n, xs] = pair.split("=");
+        expect(Number(n)).toBe(xs!.length);
+      }
+    }
+    const open = plan.actions.filter((a) => a.status !== "complete" && a.status !== "not-applicable").length;
+    expect(totals).toBe(`${plan.actions.length} ${open} ${plan.actions.length}`);
+  });
+});
