@@ -295,11 +295,13 @@ function parseList(lines: readonly Line[], start: number, end: number): List | n
 /** A row's cells as [start, end) columns, each from its leading pipe to the next (the last takes the closing pipe). */
 function splitRow(text: string): [number, number][] | null {
   if (!text.startsWith("|") || !text.endsWith("|") || text.length < 2) return null;
+  // A backslash makes the character after it plain, so a pipe divides cells when the run of
+  // backslashes just before it is even (none, or escaped backslashes).
   const pipes: number[] = [0];
-  for (let i = 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c /* \ */) i++;
-    else if (c === 0x7c /* | */) pipes.push(i);
+  for (let at = text.indexOf("|", 1); at !== -1; at = text.indexOf("|", at + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) pipes.push(at);
   }
   if (pipes[pipes.length - 1] !== text.length - 1) return null; // the closing pipe is escaped
   const cells: [number, number][] = [];
