@@ -1,6 +1,6 @@
 // Read the shape of each sheet: is it a table at all (dashboards and cover sheets are not),
 // where its header is, and which rows below it are actions, theme banners or a legend.
-import { filledCells, type RawRow, type RawSheet } from "./raw-table.js";
+import { filledCells, hasFilledCell, type RawRow, type RawSheet } from "./raw-table.js";
 import { findHeaderRow, type HeaderRow, type MappingOverrides } from "./header.js";
 
 export type RowRole =
@@ -60,7 +60,7 @@ function isTotalRow(firstText: string, raw: RawRow, header: HeaderRow): boolean 
 function notesBelowTheTable(rows: RowRole[]): RowRole[] {
   let lastData = -1;
   rows.forEach((role, i) => {
-    if (role.kind === "data" && filledCells(role.raw).length > 0) lastData = i;
+    if (role.kind === "data" && hasFilledCell(role.raw)) lastData = i;
   });
   return rows.map((role, i) => (i > lastData && role.kind === "banner" ? { kind: "note", raw: role.raw, text: rowText(role.raw), what: "note" } : role));
 }

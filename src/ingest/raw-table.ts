@@ -54,3 +54,9 @@ export function filledCells(row: RawRow): { col: number; cell: RawCell }[] {
   });
   return out;
 }
+
+/** True when some cell holds something other than blanks (filledCells(row).length > 0, without the list). */
+export function hasFilledCell(row: RawRow): boolean {
+  for (const cell of row.cells) if (cell && cell.text.trim() !== "") return true;
+  return false;
+}

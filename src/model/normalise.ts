@@ -6,7 +6,7 @@ import type { ColumnField } from "../ingest/columns.js";
 import { expectedHeadersHint } from "../ingest/columns.js";
 import type { Column } from "../ingest/header.js";
 import type { SheetLayout, TableLayout } from "../ingest/layout.js";
-import { filledCells, type RawRow, type RawWorkbook } from "../ingest/raw-table.js";
+import { filledCells, hasFilledCell, type RawRow, type RawWorkbook } from "../ingest/raw-table.js";
 import { quote, readDue, readStatusAndRag } from "./cell-values.js";
 import { rowReader, warnFormulas } from "./row-reader.js";
 import { assignMissingRefs, reportDuplicateRefs, type RefSlot } from "./refs.js";
@@ -156,7 +156,7 @@ function readTable(table: TableLayout, visit: TableVisitor): void {
   let bannerTheme: string | null = null;
   let previousRow = table.header.row;
   for (const role of table.rows) {
-    const blank = role.kind === "data" && filledCells(role.raw).length === 0;
+    const blank = role.kind === "data" && !hasFilledCell(role.raw);
     if (blank) continue; // a row of spaces: counted in the blank run reported below
     if (role.raw.row > previousRow + 1) reportBlankRun(visit, sheet, previousRow + 1, role.raw.row - 1);
     previousRow = role.raw.lastRow ?? role.raw.row;

@@ -78,10 +78,11 @@ export function rowReader(file: string, table: TableLayout, raw: RawRow): RowRea
 
 /** A formula's last calculated value is used; say so, since it may be stale. */
 export function warnFormulas(file: string, table: TableLayout, raw: RawRow, out: Diagnostic[]): void {
-  raw.cells.forEach((c, col) => {
-    if (!c?.formula) return;
+  for (let col = 0; col < raw.cells.length; col++) {
+    const c = raw.cells[col];
+    if (!c?.formula) continue;
     const header = table.header.columns.find((h) => h.col === col)?.header ?? "this cell";
     const value = c.text.trim() === "" ? "it has no calculated value, so the cell is empty" : `its last calculated value ${quote(c.text)} is used`;
     out.push(diagnostic("warning", "FORMULA_CACHED", `${header} is a formula; ${value}`, { file, sheet: table.sheet.name, row: raw.row, col }));
-  });
+  }
 }
