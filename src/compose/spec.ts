@@ -179,7 +179,8 @@ export function parseSpec(text: string, file: string, path = file): LoadedSpec {
   if (!isPlainObject(raw)) {
     return { ...base, diagnostics: [error("SPEC_FRONT_MATTER", "the front matter should be fields, one per line, such as `title: Domestic abuse action plan update`", 2)] };
   }
-  const parsed = PaperSpec.safeParse(lenientShapes(raw));
+  // One small object, checked once: zod's compiled checker (jitless: false) costs more to build than it saves.
+  const parsed = PaperSpec.safeParse(lenientShapes(raw), { jitless: true });
   const diagnostics = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueDiagnostics(issue, raw, file, finder.lineOf));
   if (parsed.success && parsed.data.marking && parsed.data.classification && parsed.data.marking !== parsed.data.classification) {
     diagnostics.push(error("SPEC_FIELD_INVALID", `marking: "${parsed.data.marking}" and classification: "${parsed.data.classification}" are the same field; give the marking once`, finder.lineOf(["classification"], { key: true })));
