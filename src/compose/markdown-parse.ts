@@ -256,7 +256,13 @@ function parseParagraph(lines: readonly Line[], start: number, end: number): Par
     const text = lines[i]!.text;
     if (BLOCK_START.test(text) || text.endsWith(" ") || text.includes("|")) return null;
     const value = plainText(text);
-    if (value === null) return null;
+    if (value === null) {
+      // One line with one *emphasised* or **strong** span (a title in italics, say).
+      const inline = end - start === 1 ? emphasisContent(text, lines[start]!, 0) : null;
+      if (!inline) return null;
+      const l = lines[start]!;
+      return { type: "paragraph", children: inline, position: position(l, 0, l, text.length) };
+    }
     values.push(value);
   }
   const first = lines[start]!;
@@ -290,6 +296,64 @@ function parseList(lines: readonly Line[], start: number, end: number): List | n
   const ordered = marker !== "-" && marker !== "+" && marker !== "*";
   const last = lines[end - 1]!;
   return { type: "list", ordered, start: ordered ? first : null, spread: false, children: items, position: position(lines[start]!, 0, last, last.text.length) };
+}
+
+/**
+ * Inline content that is plain but for one span of *emphasis* or **strong emphasis**, as
+ * micromark reads it, or null for anything else. `raw` starts at column `from` of line `l`, and
+ * what lies just outside it reads as white space (the ends of a line, or spaces). Only the
+ * clearest case is taken: two runs of the same number of asterisks, the first of which can
+ * only open and the second only close (CommonMark's flanking rules), so no other pairing exists.
+ * A house style's header (bold labels in a table) then needs no micromark, whose first use in a
+ * run costs more than the whole of the rest of the header.
+ */
+function emphasisContent(raw: string, l: Line, from: number): PhrasingContent[] | null {
+  const open = raw.indexOf("*");
+  if (open === -1) return null;
+  const size = raw.charCodeAt(open + 1) === 0x2a ? 2 : 1;
+  const close = raw.indexOf("*", open + size);
+  if (size + open === close || raw.charCodeAt(open + size) === 0x2a) return null;
+  const end = close + size;
+  if (close === -1 || raw.slice(close, end) !== "*".repeat(size) || raw.indexOf("*", end) !== -1) return null;
+  // A backslash before either run may escape it: left to micromark.
+  if (raw.charCodeAt(open - 1) === 0x5c || raw.charCodeAt(close - 1) === 0x5c) return null;
+  const opener = flanking(raw, open, open + size);
+  const closer = flanking(raw, close, end);
+  if (!opener || !closer || !opener.canOpen || opener.canClose || !closer.canClose || closer.canOpen) return null;
+  const before = open === 0 ? "" : plainText(raw.slice(0, open));
+  const inner = plainText(raw.slice(open + size, close));
+  const after = end === raw.length ? "" : plainText(raw.slice(end));
+  if (before === null || inner === null || after === null) return null;
+  const out: PhrasingContent[] = [];
+  if (before !== "") out.push(textNode(before, position(l, from, l, from + open)));
+  out.push({
+    type: size === 1 ? "emphasis" : "strong",
+    children: [textNode(inner, position(l, from + open + size, l, from + close))],
+    position: position(l, from + open, l, from + end),
+  });
+  if (after !== "") out.push(textNode(after, position(l, from + end, l, from + raw.length)));
+  return out;
+}
+
+/** Whether the run of asterisks raw[start, end) can open and can close emphasis (micromark's attention rules). */
+function flanking(raw: string, start: number, end: number): { canOpen: boolean; canClose: boolean } | null {
+  const before = start === 0 ? "space" : characterClass(raw.charCodeAt(start - 1));
+  const after = end === raw.length ? "space" : characterClass(raw.charCodeAt(end));
+  if (before === null || after === null) return null;
+  return {
+    canOpen: after === "other" || (after === "punctuation" && before !== "other"),
+    canClose: before === "other" || (before === "punctuation" && after !== "other"),
+  };
+}
+
+const UNICODE_PUNCTUATION = /\p{P}|\p{S}/u;
+
+/** How micromark classes a character next to a delimiter run; null for half a surrogate pair (left to micromark). */
+function characterClass(code: number): "space" | "punctuation" | "other" | null {
+  if (code >= 0xd800 && code <= 0xdfff) return null;
+  const c = String.fromCharCode(code);
+  if (/\s/.test(c)) return "space";
+  return UNICODE_PUNCTUATION.test(c) ? "punctuation" : "other";
 }
 
 /** A row's cells as [start, end) columns, each from its leading pipe to the next (the last takes the closing pipe). */
@@ -345,8 +409,13 @@ function parseTable(lines: readonly Line[], start: number, end: number): Table |
         const raw = l.text.slice(a, b);
         if (raw.endsWith("\\")) return null;
         const value = plainText(raw);
-        if (value === null) return null;
-        cell.children.push(textNode(value, position(l, a, l, b)) as PhrasingContent);
+        if (value !== null) cell.children.push(textNode(value, position(l, a, l, b)) as PhrasingContent);
+        else {
+          // A **bold label** in a cell; only between spaces, which every reading takes as white space.
+          const inline = l.text.charCodeAt(a - 1) === 0x20 && l.text.charCodeAt(b) === 0x20 ? emphasisContent(raw, l, a) : null;
+          if (!inline) return null;
+          cell.children.push(...inline);
+        }
       }
       children.push(cell);
     }
