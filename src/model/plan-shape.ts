@@ -4,19 +4,21 @@
 // object), so the loader asks zod only when this test fails, and zod then says what is wrong.
 // Anything this accepts, zod accepts and returns unchanged (a copy with the same fields, values
 // and order); anything unusual is simply left to zod.
-import type { Plan } from "./schema.js";
+// The field lists and the words come from the schema itself, so a field added there is never
+// missed here (a plan with it would just go to zod); a new rule on a field must be added to both.
+import { Action, isRealCalendarDate, Plan, Rag, Recommendation, RecommendationKind, Report, SourcePosition, Status, Theme } from "./schema.js";
 
-const PLAN_KEYS = ["schemaVersion", "title", "source", "themes", "actions", "reports", "recommendations"];
-const SOURCE_KEYS = ["file", "sheets"];
-const THEME_KEYS = ["id", "title"];
-const ACTION_KEYS = ["ref", "theme", "recommendation", "title", "owner", "due", "dueText", "status", "rag", "update", "evidence", "extra", "source"];
-const REPORT_KEYS = ["id", "title", "published"];
-const RECOMMENDATION_KEYS = ["report", "number", "kind", "text", "addressee", "response", "owner", "due", "dueText", "status", "rag", "extra", "source"];
-const POSITION_KEYS = ["sheet", "row"];
+const PLAN_KEYS = Object.keys(Plan.shape);
+const SOURCE_KEYS = Object.keys(Plan.shape.source.shape);
+const THEME_KEYS = Object.keys(Theme.shape);
+const ACTION_KEYS = Object.keys(Action.shape);
+const REPORT_KEYS = Object.keys(Report.shape);
+const RECOMMENDATION_KEYS = Object.keys(Recommendation.shape);
+const POSITION_KEYS = Object.keys(SourcePosition.shape);
 
-const STATUSES = new Set(["not-started", "in-progress", "complete", "not-applicable"]);
-const RAGS = new Set(["red", "amber", "green", "blue"]);
-const KINDS = new Set(["recommendation", "afi", "cause-of-concern"]);
+const STATUSES = new Set<string>(Status.options);
+const RAGS = new Set<string>(Rag.options);
+const KINDS = new Set<string>(RecommendationKind.options);
 
 export function hasPlanShape(plan: Plan): boolean {
   if (!isRecord(plan, PLAN_KEYS)) return false;
@@ -124,15 +126,9 @@ function isTextOrNull(value: unknown): boolean {
   return value === null || typeof value === "string";
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** YYYY-MM-DD of a day that exists (the schema's IsoDate), or null. */
 function isDateOrNull(value: unknown): boolean {
-  if (value === null) return true;
-  if (typeof value !== "string") return false;
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return value === null || (typeof value === "string" && ISO_DATE.test(value) && isRealCalendarDate(value));
 }

@@ -86,7 +86,8 @@ export type Report = z.infer<typeof Report>;
 export type Recommendation = z.infer<typeof Recommendation>;
 export type Plan = z.infer<typeof Plan>;
 
-function isRealCalendarDate(iso: string): boolean {
+/** YYYY-MM-DD names a day that exists (not 2017-02-30). */
+export function isRealCalendarDate(iso: string): boolean {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
