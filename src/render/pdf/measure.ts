@@ -1,8 +1,8 @@
 // Text width from cached glyph advances. Shaping every word through fontkit's layout (what
 // pdf-lib's widthOfTextAtSize does) is the known slow path; a paper only needs advances, since
 // Arimo has no ligatures and we neither kern when measuring nor when drawing, so the two agree.
-import fontkit from "@pdf-lib/fontkit";
 import { fontBytes, type Face } from "./fonts.js";
+import { fontkit } from "./libraries.js";
 
 export interface FontMetrics {
   face: Face;

@@ -1,9 +1,12 @@
 // Document properties and reader hints: title (shown in the window's title bar, as the
 // accessibility regulations expect), author, subject, keywords, language en-GB, fixed creator
 // and producer, dates from documentTimestamp, and a trailer /ID derived from the content.
-import { PDFArray, PDFHexString, type PDFDocument } from "pdf-lib";
+import type { PDFDocument } from "pdf-lib";
+import { pdfLib } from "./libraries.js";
 import type { DocMeta } from "../../compose/doc.js";
 import { documentTimestamp } from "../timestamp.js";
+
+const { PDFArray, PDFHexString } = pdfLib;
 
 export const CREATOR = "boardpack";
 export const PRODUCER = "boardpack PDF writer (pdf-lib)";

@@ -1,7 +1,12 @@
 // Bookmarks from the headings: an outline tree nested by heading level, each entry pointing at
 // its page and position. pdf-lib has no outline API, so the dictionaries are built by hand
 // (PDF 32000-1 §12.3.3): every item knows its Parent, Prev/Next siblings and First/Last child.
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFDocument, type PDFRef } from "pdf-lib";
+import type * as PdfLib from "pdf-lib";
+import type { PDFDocument, PDFRef } from "pdf-lib";
+import { pdfLib } from "./libraries.js";
+
+const { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber } = pdfLib;
+type PDFDict = PdfLib.PDFDict;
 
 export interface OutlineEntry {
   title: string;

@@ -1,7 +1,10 @@
 // Two of pdf-lib's operations as it does them, without the costs that grow with a long paper:
 // adding a page walked every page already in the tree (quadratic in the page count), and writing
 // a stream copied its bytes one at a time. The objects, their order and their bytes are pdf-lib's.
-import { PDFName, PDFPage, type PDFDocument, type PDFRawStream, type PDFRef } from "pdf-lib";
+import type { PDFDocument, PDFPage, PDFRawStream, PDFRef } from "pdf-lib";
+import { pdfLib } from "./libraries.js";
+
+const { PDFName, PDFPage: Page } = pdfLib;
 
 interface DocumentInternals {
   pageMap: Map<unknown, PDFPage>;
@@ -15,7 +18,7 @@ interface DocumentInternals {
  */
 export function appendPage(pdf: PDFDocument, size: [number, number]): PDFPage {
   const index = pdf.getPageCount();
-  const page = PDFPage.create(pdf);
+  const page = Page.create(pdf);
   page.setSize(size[0], size[1]);
   const pages = pdf.catalog.Pages();
   if (pages.Kids().size() !== index) throw new Error("appendPage: the page tree is not flat");

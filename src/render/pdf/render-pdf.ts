@@ -3,13 +3,14 @@
 // use embedded as subsets. The same Doc always gives the same bytes.
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, PDFHexString, PDFName, type PDFFont } from "pdf-lib";
+import type * as PdfLib from "pdf-lib";
+import type { PDFFont } from "pdf-lib";
 import type { Doc } from "../../compose/doc.js";
 import { docSize } from "../doc-size.js";
 import { drawPage, facesUsed, type DrawnPage, type FontResources } from "./draw.js";
 import { FACES, fontBytes, type Face } from "./fonts.js";
 import { glyphCode } from "./glyph-codes.js";
+import { fontkit, pdfLib } from "./libraries.js";
 import { appendPage, bulkStream } from "./pdf-objects.js";
 import { pageFurniture } from "./furniture.js";
 import { documentChunks, layoutDocument } from "./layout-blocks.js";
@@ -38,6 +39,9 @@ export interface Compressor {
   /** Pages drawn ahead of the one being added, so others have time to compress them. */
   window: number;
 }
+
+const { PDFDocument, PDFHexString, PDFName } = pdfLib;
+type PDFDocument = PdfLib.PDFDocument;
 
 const COMPRESS_HERE: Compressor = {
   offer: (content) => {
