@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { padGlyphs } from "./pad-glyphs.js";
+import { readTrueType, type TrueTypeFont } from "./truetype.js";
 
 export const FACES = ["regular", "bold", "italic", "boldItalic"] as const;
 export type Face = (typeof FACES)[number];
@@ -16,6 +17,7 @@ const FILES: Record<Face, string> = {
 
 const require = createRequire(import.meta.url);
 const bytesCache = new Map<Face, Uint8Array>();
+const fontCache = new Map<Face, TrueTypeFont>();
 
 export function faceFor(bold: boolean, italic: boolean): Face {
   if (bold) return italic ? "boldItalic" : "bold";
@@ -24,7 +26,7 @@ export function faceFor(bold: boolean, italic: boolean): Face {
 
 /**
  * The TrueType file of a face (resolved through node_modules, so it works from src/ and dist/),
- * its glyphs padded so fontkit's subsets come out whole (see pad-glyphs.ts).
+ * its glyphs padded so its subsets come out whole (see pad-glyphs.ts).
  */
 export function fontBytes(face: Face): Uint8Array {
   let bytes = bytesCache.get(face);
@@ -33,4 +35,14 @@ export function fontBytes(face: Face): Uint8Array {
     bytesCache.set(face, bytes);
   }
   return bytes;
+}
+
+/** The face's font file, read (the padded one that is embedded). */
+export function fontFile(face: Face): TrueTypeFont {
+  let font = fontCache.get(face);
+  if (!font) {
+    font = readTrueType(fontBytes(face));
+    fontCache.set(face, font);
+  }
+  return font;
 }

@@ -3,7 +3,7 @@
 // characters. Runs of different looks share words ("**Strategic**–led" stays together).
 import type { Rgb } from "./colour.js";
 import type { Face } from "./fonts.js";
-import { metricsFor, textUnits, textWidth } from "./measure.js";
+import { advanceUnits, metricsFor, textUnits, textWidth } from "./measure.js";
 
 export interface TextStyle {
   face: Face;
@@ -58,7 +58,6 @@ export interface Line {
 }
 
 const EPSILON = 0.01;
-const HAS_DASH = /[-\u2010\u2013\u2014]/;
 const AFTER_DASH = /(?<=[\p{L}\p{N}][-\u2010\u2013\u2014])(?=[\p{L}\p{N}])/u;
 
 export function tokenise(spans: readonly Span[]): Token[] {
@@ -66,17 +65,24 @@ export function tokenise(spans: readonly Span[]): Token[] {
   // The word still open to the next span's text (no space or dash between them).
   let open: WordToken | null = null;
   for (const span of spans) {
-    const { style } = span;
+    const { style, text } = span;
     const metrics = metricsFor(style.face);
-    const width = (start: number, end: number) => (textUnits(metrics, text, start, end) * style.size) / metrics.unitsPerEm;
-    const text = span.text;
-    // Pieces: runs of spaces and runs of anything else, in order.
+    // Pieces: runs of spaces and runs of anything else, in order. Scanned by character code
+    // rather than with regular expressions: this runs over every character of the paper.
     for (let at = 0; at < text.length; ) {
       const space = text.charCodeAt(at) === 32;
-      let end = at + 1;
-      while (end < text.length && (text.charCodeAt(end) === 32) === space) end++;
+      let end = at;
+      let dash = false;
+      if (space) while (end < text.length && text.charCodeAt(end) === 32) end++;
+      else {
+        for (; end < text.length; end++) {
+          const c = text.charCodeAt(end);
+          if (c === 32) break;
+          if (isDash(c)) dash = true;
+        }
+      }
       const piece = text.slice(at, end);
-      const w = width(at, end);
+      const w = (textUnits(metrics, text, at, end) * style.size) / metrics.unitsPerEm;
       at = end;
       if (space) {
         const last = tokens[tokens.length - 1];
@@ -87,7 +93,7 @@ export function tokenise(spans: readonly Span[]): Token[] {
         open = null;
         continue;
       }
-      if (!HAS_DASH.test(piece)) {
+      if (!dash) {
         const part = { text: piece, style, width: w };
         if (open) {
           open.parts.push(part);
@@ -111,7 +117,7 @@ export function tokenise(spans: readonly Span[]): Token[] {
         }
       });
       // "co-" at the end of a span may break before the next span's "operate".
-      if (piece.length > 1 && HAS_DASH.test(piece.charAt(piece.length - 1))) open = null;
+      if (piece.length > 1 && isDash(piece.charCodeAt(piece.length - 1))) open = null;
     }
     if (span.breakAfter) {
       tokens.push({ kind: "newline", size: style.size });
@@ -119,6 +125,11 @@ export function tokenise(spans: readonly Span[]): Token[] {
     }
   }
   return tokens;
+}
+
+/** A hyphen or dash a line may break after: -, ‐, – or —. */
+function isDash(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2013 || c === 0x2014;
 }
 
 /** Break tokens into lines no wider than `maxWidth` (a cut word may be the only thing on a line). */
@@ -239,12 +250,7 @@ export function contentWidths(spans: readonly Span[]): { min: number; max: numbe
     for (let i = 0; i < text.length; i++) {
       let cp = text.charCodeAt(i);
       if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i++) ?? cp;
-      let advance = metrics.advances.get(cp);
-      if (advance === undefined) {
-        metrics.covers(cp);
-        advance = metrics.advances.get(cp) ?? 0;
-      }
-      const w = advance * scale;
+      const w = advanceUnits(metrics, cp) * scale;
       line += w;
       if (cp === 32) {
         min = Math.max(min, word);
@@ -253,7 +259,7 @@ export function contentWidths(spans: readonly Span[]): { min: number; max: numbe
         continue;
       }
       word += w;
-      const dash = cp === 0x2d || cp === 0x2010 || cp === 0x2013 || cp === 0x2014;
+      const dash = isDash(cp);
       if (dash && prevWordChar) {
         // A break may follow; the next word starts afresh (close enough to the AFTER_DASH rule).
         min = Math.max(min, word);

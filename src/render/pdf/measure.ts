@@ -1,8 +1,8 @@
-// Text width from cached glyph advances. Shaping every word through fontkit's layout (what
-// pdf-lib's widthOfTextAtSize does) is the known slow path; a paper only needs advances, since
-// Arimo has no ligatures and we neither kern when measuring nor when drawing, so the two agree.
-import { fontBytes, type Face } from "./fonts.js";
-import { fontkit } from "./libraries.js";
+// Text width from cached glyph advances, read from the font file (truetype.ts). Shaping every
+// word through fontkit's layout (what pdf-lib's widthOfTextAtSize does) is the known slow path;
+// a paper only needs advances, since Arimo has no ligatures and we neither kern when measuring
+// nor when drawing, so the two agree.
+import { fontFile, type Face } from "./fonts.js";
 
 export interface FontMetrics {
   face: Face;
@@ -28,7 +28,7 @@ const cache = new Map<Face, FontMetrics>();
 export function metricsFor(face: Face): FontMetrics {
   const hit = cache.get(face);
   if (hit) return hit;
-  const font = fontkit.create(fontBytes(face));
+  const font = fontFile(face);
   const em = font.unitsPerEm;
   const covered = new Map<number, boolean>();
   const bmpAdvances = new Float64Array(0x10000).fill(Number.NaN);
@@ -43,9 +43,10 @@ export function metricsFor(face: Face): FontMetrics {
     covers: (cp) => {
       let has = covered.get(cp);
       if (has === undefined) {
-        has = font.hasGlyphForCodePoint(cp);
+        const glyph = font.glyphFor(cp);
+        has = glyph !== 0;
         covered.set(cp, has);
-        const advance = has ? font.glyphForCodePoint(cp).advanceWidth : -1;
+        const advance = has ? font.advanceWidth(glyph) : -1;
         if (has) metrics.advances.set(cp, advance);
         if (cp < 0x10000) bmpAdvances[cp] = advance;
       }
@@ -69,14 +70,18 @@ export function textUnits(metrics: FontMetrics, text: string, start: number, end
   for (let i = start; i < end; i++) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < end) cp = text.codePointAt(i++) ?? cp;
-    let advance = cp < 0x10000 ? table[cp]! : Number.NaN;
-    if (Number.isNaN(advance)) {
-      // Not looked up yet, or beyond the BMP.
-      advance = metrics.advances.get(cp) ?? (metrics.covers(cp), metrics.advances.get(cp) ?? 0);
-    } else if (advance < 0) advance = 0;
-    units += advance;
+    const advance = cp < 0x10000 ? table[cp]! : Number.NaN;
+    units += advance >= 0 ? advance : advanceUnits(metrics, cp);
   }
   return units;
+}
+
+/** One code point's advance in font units (0 for a character the font lacks). */
+export function advanceUnits(metrics: FontMetrics, cp: number): number {
+  let advance = cp < 0x10000 ? metrics.bmpAdvances[cp]! : Number.NaN;
+  // Not looked up yet, or beyond the BMP.
+  if (Number.isNaN(advance)) advance = metrics.advances.get(cp) ?? (metrics.covers(cp), metrics.advances.get(cp) ?? 0);
+  return advance < 0 ? 0 : advance;
 }
 
 /** Baseline-to-baseline distance of single spacing, as Word computes it from the font (≈1.15 for Arial). */

@@ -1,9 +1,9 @@
-// @pdf-lib/fontkit 1.1.1 subsets TrueType fonts with a short `loca` table (offsets stored
-// halved) and copies each glyph's bytes as they are. Fonts built by recent tools (Arimo from
-// Google Fonts among them) store glyphs unpadded, at odd lengths, so the halved offsets land
-// mid-glyph and viewers draw most letters blank. We rewrite the font once, before anything reads
-// it: every glyph padded to four bytes, a long `loca`, checksums recomputed. Same font, same
-// metrics; the subsets fontkit then makes are well formed.
+// Subsets are written as @pdf-lib/fontkit 1.1.1 writes them (font-subset.ts keeps its bytes):
+// with a short `loca` table (offsets stored halved) when they fit, each glyph's bytes copied as
+// they are. Fonts built by recent tools (Arimo from Google Fonts among them) store glyphs
+// unpadded, at odd lengths, so the halved offsets land mid-glyph and viewers draw most letters
+// blank. We rewrite the font once, before anything reads it: every glyph padded to four bytes, a
+// long `loca`, checksums recomputed. Same font, same metrics; the subsets are then well formed.
 
 interface TableRecord {
   tag: string;

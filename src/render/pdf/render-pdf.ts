@@ -4,13 +4,12 @@
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import type * as PdfLib from "pdf-lib";
-import type { PDFFont } from "pdf-lib";
 import type { Doc } from "../../compose/doc.js";
 import { docSize } from "../doc-size.js";
 import { drawPage, facesUsed, type DrawnPage, type FontResources } from "./draw.js";
-import { FACES, fontBytes, type Face } from "./fonts.js";
-import { glyphCode } from "./glyph-codes.js";
-import { fontkit, pdfLib } from "./libraries.js";
+import { EmbeddedFont } from "./embed-font.js";
+import { FACES, fontFile, type Face } from "./fonts.js";
+import { pdfLib } from "./libraries.js";
 import { appendPage, bulkStream } from "./pdf-objects.js";
 import { pageFurniture } from "./furniture.js";
 import { documentChunks, layoutDocument } from "./layout-blocks.js";
@@ -81,8 +80,7 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
   const digest = createHash("sha256").update(options.json ?? JSON.stringify(doc)).digest();
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(fontkit);
-  const fonts = await embedFonts(pdf, faces, digest);
+  const fonts = embedFonts(pdf, faces, digest);
 
   const outline: OutlineEntry[] = [];
   // Pages are drawn in order; each is added to the PDF, in order, once its compressed content is
@@ -126,6 +124,8 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
 
   addOutline(pdf, outline);
   setMetadata(pdf, doc.meta, digest);
+  // Where pdf-lib would write the fonts it embeds: first thing when saving.
+  for (const font of fonts.embedded.values()) font.write();
   return pdf.save({
     useObjectStreams: true,
     addDefaultPage: false,
@@ -136,19 +136,18 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
 }
 
 interface Fonts {
-  embedded: Map<Face, PDFFont>;
+  embedded: Map<Face, EmbeddedFont>;
   resources: FontResources;
 }
 
-async function embedFonts(pdf: PDFDocument, used: Set<Face>, digest: Uint8Array): Promise<Fonts> {
-  const embedded = new Map<Face, PDFFont>();
+function embedFonts(pdf: PDFDocument, used: Set<Face>, digest: Uint8Array): Fonts {
+  const embedded = new Map<Face, EmbeddedFont>();
   for (const face of FACES) {
     if (!used.has(face)) continue;
     const customName = `${subsetTag(digest, face)}+${metricsFor(face).postscriptName}`;
-    embedded.set(face, await pdf.embedFont(fontBytes(face), { subset: true, customName }));
+    embedded.set(face, new EmbeddedFont(pdf, fontFile(face), customName));
   }
-  // Glyph codes per character, asked for once each (which also adds the glyph to the subset),
-  // so drawing never shapes whole strings.
+  // Glyph codes per character, asked for once each (which also adds the glyph to the subset).
   const codes = new Map<Face, Map<number, string>>();
   const resources: FontResources = {
     name: (face) => `F${FACES.indexOf(face) + 1}`,
@@ -164,7 +163,7 @@ async function embedFonts(pdf: PDFDocument, used: Set<Face>, digest: Uint8Array)
         if (cp > 0xffff) i++;
         let hex = map.get(cp);
         if (hex === undefined) {
-          hex = glyphCode(font, String.fromCodePoint(cp));
+          hex = font.glyphCode(cp);
           map.set(cp, hex);
         }
         out += hex;

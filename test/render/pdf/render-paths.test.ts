@@ -1,13 +1,11 @@
 // The PDF writer's faster paths give the very bytes of the plain ones: characters encoded without
-// shaping (glyph-codes.ts) as pdf-lib's encodeText would, a long paper laid out page by page in
+// shaping (embed-font.ts) as pdf-lib's encodeText would, a long paper laid out page by page in
 // two passes as in one, and pages compressed elsewhere (the PDF thread) as here.
 import { deflateSync } from "node:zlib";
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import type { Doc } from "../../../src/compose/doc.js";
 import { FACES, fontBytes } from "../../../src/render/pdf/fonts.js";
-import { glyphCode } from "../../../src/render/pdf/glyph-codes.js";
 import { type Compressor, renderPdf } from "../../../src/render/pdf/render-pdf.js";
 import { appendixDoc, cambridgeshireDoc, cityOfLondonDoc, p, t, UNICODE_SAMPLE } from "./fixtures.js";
 
@@ -28,22 +26,6 @@ describe("glyph codes without shaping", () => {
         expect(font.layout(char).glyphs.map((g) => g.id), `${face} U+${cp.toString(16)}`).toEqual([font.glyphForCodePoint(cp).id]);
       }
     }
-  });
-
-  it("encode and embed exactly as pdf-lib's encodeText", async () => {
-    const text = `Review the DASH process – “quoted” ${UNICODE_SAMPLE} zero\u200bwidth\u200e\u2060 soft\u00ad 😀 ${"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"}`;
-    const build = async (encode: (font: Awaited<ReturnType<PDFDocument["embedFont"]>>, char: string) => string) => {
-      const pdf = await PDFDocument.create({ updateMetadata: false });
-      pdf.registerFontkit(fontkit);
-      const font = await pdf.embedFont(fontBytes("regular"), { subset: true, customName: "ABCDEF+Arimo" });
-      const codes = [...text].map((char) => encode(font, char));
-      pdf.addPage();
-      return { codes, bytes: Buffer.from(await pdf.save({ useObjectStreams: true })) };
-    };
-    const plain = await build((font, char) => font.encodeText(char).toString().slice(1, -1));
-    const direct = await build(glyphCode);
-    expect(direct.codes).toEqual(plain.codes);
-    expect(direct.bytes.equals(plain.bytes)).toBe(true);
   });
 });
 
