@@ -1,11 +1,13 @@
 // One face embedded in the PDF as a subset (a Type 0 font over a CIDFontType2, Identity-H, with
 // a ToUnicode map so text can be searched and copied). These are the objects, values and order
 // pdf-lib's CustomFontSubsetEmbedder writes with fontkit, made from the font file directly
-// (truetype.ts, font-subset.ts): the bytes are the same, without loading fontkit.
+// (truetype.ts, font-subset.ts) without loading fontkit; the streams are compressed with zlib
+// rather than pako (see libraries.ts), so only their compressed bytes differ.
 // test/render/pdf/embed-font.test.ts compares them with pdf-lib's.
 import type { PDFDocument, PDFRef } from "pdf-lib";
 import { FontSubset } from "./font-subset.js";
 import { pdfLib } from "./libraries.js";
+import { flateStream } from "./pdf-objects.js";
 import { viewOf, type TrueTypeFont } from "./truetype.js";
 
 const { PDFString } = pdfLib;
@@ -44,7 +46,7 @@ export class EmbeddedFont {
     const { context } = this.pdf;
     const { font } = this;
     const scale = 1000 / font.unitsPerEm;
-    const fontFile = context.register(context.flateStream(this.subset.encode(), { Subtype: undefined }));
+    const fontFile = context.register(flateStream(this.pdf, this.subset.encode(), { Subtype: undefined }));
     const head = viewOf(font.tables.get("head")!);
     const os2 = font.tables.get("OS/2");
     const os2View = os2 && viewOf(os2);
@@ -80,7 +82,7 @@ export class EmbeddedFont {
         W: this.widths(scale),
       }),
     );
-    const toUnicode = context.register(context.flateStream(this.toUnicode()));
+    const toUnicode = context.register(flateStream(this.pdf, this.toUnicode()));
     const fontDict = context.obj({
       Type: "Font",
       Subtype: "Type0",

@@ -1,6 +1,7 @@
 // Two of pdf-lib's operations as it does them, without the costs that grow with a long paper:
 // adding a page walked every page already in the tree (quadratic in the page count), and writing
 // a stream copied its bytes one at a time. The objects, their order and their bytes are pdf-lib's.
+import { deflateSync } from "node:zlib";
 import type { PDFDocument, PDFPage, PDFRawStream, PDFRef } from "pdf-lib";
 import { pdfLib } from "./libraries.js";
 
@@ -53,4 +54,10 @@ export function bulkStream(pdf: PDFDocument, contents: Uint8Array, dict: Record<
   const stream = pdf.context.stream(contents, dict as never);
   stream.copyBytesInto = copyBytesInBulk;
   return stream;
+}
+
+/** pdf.context.flateStream(contents, dict), compressed with Node's zlib rather than pako (see libraries.ts). */
+export function flateStream(pdf: PDFDocument, contents: Uint8Array | string, dict: Record<string, unknown> = {}): PDFRawStream {
+  const bytes = typeof contents === "string" ? Buffer.from(contents, "latin1") : contents;
+  return pdf.context.stream(deflateSync(bytes), { ...dict, Filter: "FlateDecode" } as never);
 }

@@ -106,13 +106,14 @@ export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseS
   };
   let headerChunk: Chunk | undefined;
   if (showHeader) {
-    headerChunk = rowChunk(layoutRow(block.header, true), geometry, undefined, false);
+    headerChunk = rowChunk(layoutRow(block.header, true), geometry, undefined, null);
     headerChunk.keepWithNext = true;
     hold(headerChunk);
   }
   const repeat = data && headerChunk ? headerChunk : undefined;
   for (const row of block.rows) {
-    const out = hold(rowChunk(layoutRow(row, false), geometry, repeat, true));
+    // The row is laid out again if it has to split: its chunk does not hold its lines meanwhile.
+    const out = hold(rowChunk(layoutRow(row, false), geometry, repeat, () => layoutRow(row, false)));
     if (out) yield out;
   }
   if (held) {
@@ -150,7 +151,11 @@ function measureColumns(
   return out;
 }
 
-function rowChunk(cells: CellLayout[], geometry: RowGeometry, repeatHeader: Chunk | undefined, splittable: boolean): Chunk {
+/**
+ * A row's chunk. `relayout` gives its cells again when it has to split (null: it never does);
+ * holding a function rather than the cells lets their lines go as soon as the items are made.
+ */
+function rowChunk(cells: CellLayout[], geometry: RowGeometry, repeatHeader: Chunk | undefined, relayout: (() => CellLayout[]) | null): Chunk {
   const contentHeight = Math.max(geometry.minContent, ...cells.map(cellHeight));
   const height = contentHeight + 2 * CELL_PAD_Y;
   const { edges } = geometry;
@@ -172,14 +177,18 @@ function rowChunk(cells: CellLayout[], geometry: RowGeometry, repeatHeader: Chun
 
   const chunk: Chunk = { height, items, spaceBefore: 0, spaceAfter: 0 };
   if (repeatHeader) chunk.repeatHeader = repeatHeader;
-  const tallest = cells.reduce<CellLayout | undefined>((a, c) => (!a || cellHeight(c) > cellHeight(a) ? c : a), undefined);
-  if (splittable && tallest && tallest.lines.length >= 2) {
+  const tallest = tallestCell(cells);
+  if (relayout && tallest && tallest.lines.length >= 2) {
     // Unforced, a split leaves at least two lines of the tallest cell on either side.
     const second = tallest.lines[1];
     if (tallest.lines.length >= 4 && second) chunk.minSplitHeight = second.top + second.height + 2 * CELL_PAD_Y;
-    chunk.split = (room, force) => splitRow(cells, tallest, geometry, repeatHeader, room, force);
+    chunk.split = (room, force) => splitRow(relayout(), geometry, repeatHeader, room, force);
   }
   return chunk;
+}
+
+function tallestCell(cells: readonly CellLayout[]): CellLayout | undefined {
+  return cells.reduce<CellLayout | undefined>((a, c) => (!a || cellHeight(c) > cellHeight(a) ? c : a), undefined);
 }
 
 function cellHeight(cell: CellLayout): number {
@@ -188,14 +197,9 @@ function cellHeight(cell: CellLayout): number {
 }
 
 /** Cut every cell between lines at the same height; unless forced, two lines of the tallest cell stay on each side. */
-function splitRow(
-  cells: CellLayout[],
-  tallest: CellLayout,
-  geometry: RowGeometry,
-  repeatHeader: Chunk | undefined,
-  room: number,
-  force: boolean,
-): [Chunk, Chunk] | null {
+function splitRow(cells: CellLayout[], geometry: RowGeometry, repeatHeader: Chunk | undefined, room: number, force: boolean): [Chunk, Chunk] | null {
+  const tallest = tallestCell(cells);
+  if (!tallest) return null;
   const limit = room - 2 * CELL_PAD_Y + 0.01;
   const fits = (cell: CellLayout) => cell.lines.filter((l) => l.top + l.height <= limit).length;
   const kept = fits(tallest);
@@ -211,5 +215,5 @@ function splitRow(
     const shift = rest[0]?.top ?? 0;
     after.push({ fill: cell.fill, lines: rest.map((l) => ({ ...l, top: l.top - shift })) });
   }
-  return [rowChunk(before, geometry, repeatHeader, false), rowChunk(after, geometry, repeatHeader, true)];
+  return [rowChunk(before, geometry, repeatHeader, null), rowChunk(after, geometry, repeatHeader, () => after)];
 }
