@@ -96,8 +96,16 @@ export function num(v: number): string {
   return r === 0 ? "0" : String(r);
 }
 
-function colour([r, g, b]: Rgb): string {
-  return `${num3(r)} ${num3(g)} ${num3(b)}`;
+/** Colour operands, by colour: a paper uses a handful of colours, each for thousands of items. */
+const colourOperands = new WeakMap<Rgb, string>();
+
+function colour(c: Rgb): string {
+  let operands = colourOperands.get(c);
+  if (operands === undefined) {
+    operands = `${num3(c[0])} ${num3(c[1])} ${num3(c[2])}`;
+    colourOperands.set(c, operands);
+  }
+  return operands;
 }
 
 function num3(v: number): string {

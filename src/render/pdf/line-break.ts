@@ -67,22 +67,34 @@ export function tokenise(spans: readonly Span[]): Token[] {
   for (const span of spans) {
     const { style, text } = span;
     const metrics = metricsFor(style.face);
-    // Pieces: runs of spaces and runs of anything else, in order. Scanned by character code
-    // rather than with regular expressions: this runs over every character of the paper.
+    const advances = metrics.bmpAdvances;
+    // Pieces: runs of spaces and runs of anything else, in order, measured as they are scanned
+    // (one pass, by character code: this runs over every character of the paper).
     for (let at = 0; at < text.length; ) {
       const space = text.charCodeAt(at) === 32;
       let end = at;
       let dash = false;
-      if (space) while (end < text.length && text.charCodeAt(end) === 32) end++;
-      else {
+      let units = 0;
+      if (space) {
+        while (end < text.length && text.charCodeAt(end) === 32) end++;
+        units = (end - at) * advanceUnits(metrics, 32);
+      } else {
+        let surrogate = false;
         for (; end < text.length; end++) {
           const c = text.charCodeAt(end);
           if (c === 32) break;
           if (isDash(c)) dash = true;
+          if (c >= 0xd800 && c <= 0xdfff) surrogate = true;
+          else {
+            const advance = advances[c]!;
+            units += advance >= 0 ? advance : advanceUnits(metrics, c);
+          }
         }
+        // Characters beyond the Basic Multilingual Plane are measured as code points.
+        if (surrogate) units = textUnits(metrics, text, at, end);
       }
       const piece = text.slice(at, end);
-      const w = (textUnits(metrics, text, at, end) * style.size) / metrics.unitsPerEm;
+      const w = (units * style.size) / metrics.unitsPerEm;
       at = end;
       if (space) {
         const last = tokens[tokens.length - 1];
@@ -245,12 +257,14 @@ export function contentWidths(spans: readonly Span[]): { min: number; max: numbe
   let prevWordChar = false;
   for (const span of spans) {
     const metrics = metricsFor(span.style.face);
+    const advances = metrics.bmpAdvances;
     const scale = span.style.size / metrics.unitsPerEm;
     const text = span.text;
     for (let i = 0; i < text.length; i++) {
       let cp = text.charCodeAt(i);
       if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i++) ?? cp;
-      const w = advanceUnits(metrics, cp) * scale;
+      const advance = cp < 0x10000 ? advances[cp]! : -1;
+      const w = (advance >= 0 ? advance : advanceUnits(metrics, cp)) * scale;
       line += w;
       if (cp === 32) {
         min = Math.max(min, word);
