@@ -7,7 +7,8 @@ import type { Chunk, Frame } from "./chunk.js";
 import type { Item } from "./display-list.js";
 import { BLACK } from "./colour.js";
 import { faceFor } from "./fonts.js";
-import { breakLines, tokenise, type Line } from "./line-break.js";
+import { breakSpans } from "./break-spans.js";
+import type { Line } from "./line-break.js";
 import { lineBox, lineItems } from "./line-items.js";
 import { fontText, metricsFor, textWidth } from "./measure.js";
 import {
@@ -115,7 +116,7 @@ function numberedText(
     label = { kind: "text", x: frame.x, y: lineBox(look.size).baseline, text, face, size: look.size, colour: BLACK };
   }
   const width = frame.x + frame.width - textX;
-  const lines = breakLines(tokenise(runsToSpans(runs, look)), width, look.size);
+  const lines = breakSpans(runsToSpans(runs, look), width, look.size);
   const chunks = lineChunks(lines, textX, width, align, look, heading);
   if (label && chunks[0]) {
     // The label shares the first line's baseline, which a larger run may have lowered.

@@ -57,8 +57,8 @@ export interface Line {
   size: number;
 }
 
-const EPSILON = 0.01;
-const AFTER_DASH = /(?<=[\p{L}\p{N}][-\u2010\u2013\u2014])(?=[\p{L}\p{N}])/u;
+export const EPSILON = 0.01;
+export const AFTER_DASH = /(?<=[\p{L}\p{N}][-\u2010\u2013\u2014])(?=[\p{L}\p{N}])/u;
 
 export function tokenise(spans: readonly Span[]): Token[] {
   const tokens: Token[] = [];
@@ -140,7 +140,7 @@ export function tokenise(spans: readonly Span[]): Token[] {
 }
 
 /** A hyphen or dash a line may break after: -, ‐, – or —. */
-function isDash(c: number): boolean {
+export function isDash(c: number): boolean {
   return c === 0x2d || c === 0x2010 || c === 0x2013 || c === 0x2014;
 }
 

@@ -8,7 +8,8 @@ import type { Chunk, Frame } from "./chunk.js";
 import { BLACK, type Rgb } from "./colour.js";
 import { columnWidths, type ContentWidth } from "./column-widths.js";
 import type { Item } from "./display-list.js";
-import { breakLines, contentWidths, tokenise, type Line, type Span } from "./line-break.js";
+import { breakSpans } from "./break-spans.js";
+import { contentWidths, type Line, type Span } from "./line-break.js";
 import { lineBox, lineItems } from "./line-items.js";
 import {
   BORDER_COLOUR,
@@ -81,7 +82,7 @@ export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseS
       let top = 0;
       spansOf(cell, header).forEach((spans, p) => {
         if (p > 0) top += CELL_PARAGRAPH_GAP;
-        for (const line of breakLines(tokenise(spans), textWidth, size)) {
+        for (const line of breakSpans(spans, textWidth, size)) {
           const height = lineBox(line.size).height;
           const slack = textWidth - line.width;
           const dx = cell?.align === "center" ? slack / 2 : cell?.align === "right" ? slack : 0;

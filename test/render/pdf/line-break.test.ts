@@ -1,5 +1,7 @@
 import fontkit from "@pdf-lib/fontkit";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { breakSpans } from "../../../src/render/pdf/break-spans.js";
 import { BLACK } from "../../../src/render/pdf/colour.js";
 import { fontBytes } from "../../../src/render/pdf/fonts.js";
 import { breakLines, contentWidths, tokenise, type Line, type Span, type TextStyle } from "../../../src/render/pdf/line-break.js";
@@ -108,5 +110,19 @@ describe("content widths", () => {
     const w = contentWidths([span("In progress", regular, true), span("Not started yet")]);
     expect(w.min).toBeCloseTo(textWidth(m, "progress", 12), 6);
     expect(w.max).toBeCloseTo(textWidth(m, "Not started yet", 12), 6);
+  });
+});
+
+describe("breaking text in one style (break-spans.ts)", () => {
+  const pieces = ["a", "word", "co-operate", "x–y", "–", "- ", "12-3", "long-winded-phrase", "é", "😀", "\u2014", "W", "  ", " "];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(""));
+
+  it("gives exactly the lines of the general way, widths included", () => {
+    fc.assert(
+      fc.property(text, fc.boolean(), fc.constantFrom("regular", "bold") as fc.Arbitrary<"regular" | "bold">, fc.double({ min: 1, max: 400, noNaN: true }), (t, breakAfter, face, width) => {
+        const spans = [span(t, { ...regular, face }, breakAfter)];
+        expect(breakSpans(spans, width, 11)).toEqual(breakLines(tokenise(spans), width, 11));
+      }),
+    );
   });
 });
