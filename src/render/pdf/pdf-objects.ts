@@ -1,11 +1,13 @@
-// Two of pdf-lib's operations as it does them, without the costs that grow with a long paper:
+// Some of pdf-lib's operations as it does them, without the costs that grow with a long paper:
 // adding a page walked every page already in the tree (quadratic in the page count), and writing
 // a stream copied its bytes one at a time. The objects, their order and their bytes are pdf-lib's.
 import { deflateSync } from "node:zlib";
-import type { PDFDocument, PDFPage, PDFRawStream, PDFRef } from "pdf-lib";
+import type * as PdfLib from "pdf-lib";
+import type { PDFArray, PDFDocument, PDFObject, PDFPage, PDFRawStream, PDFRef } from "pdf-lib";
 import { pdfLib } from "./libraries.js";
 
-const { PDFName, PDFPage: Page } = pdfLib;
+const { PDFName, PDFPage: Page, PDFPageLeaf } = pdfLib;
+type PDFName = PdfLib.PDFName;
 
 interface DocumentInternals {
   pageMap: Map<unknown, PDFPage>;
@@ -13,23 +15,49 @@ interface DocumentInternals {
   pageCount: number | undefined;
 }
 
+/** A page just added, with the arrays its content streams and annotations go in. */
+export interface AppendedPage {
+  page: PDFPage;
+  contents: PDFArray;
+  annots: PDFArray;
+}
+
 /**
- * pdf.addPage(size), for a document whose pages are all added this way: its page tree is one
- * flat node, so the new page is simply its last kid (where pdf-lib's walk would put it).
+ * pdf.addPage(size), then the page's font resources set (`fonts`, in order), for a document
+ * whose pages are all added this way: its page tree is one flat node, so the new page is simply
+ * its last kid (where pdf-lib's walk would put it). The page dictionary is made as it ends up
+ * after pdf-lib's PDFPage.create, setSize, setFontDictionary and addContentStream (its keys in
+ * that order), at once rather than through their lookups of inherited attributes.
  */
-export function appendPage(pdf: PDFDocument, size: [number, number]): PDFPage {
+export function appendPage(pdf: PDFDocument, size: [number, number], fonts: readonly [string, PDFRef][]): AppendedPage {
   const index = pdf.getPageCount();
-  const page = Page.create(pdf);
-  page.setSize(size[0], size[1]);
+  const { context } = pdf;
+  const pagesRef = pdf.catalog.get(PDFName.of("Pages")) as PDFRef;
+  const font = context.obj({});
+  for (const [name, ref] of fonts) font.set(PDFName.of(name), ref);
+  const contents = context.obj([]);
+  const annots = context.obj([]);
+  const leaf = PDFPageLeaf.fromMapWithContext(
+    new Map<PDFName, PDFObject>([
+      [PDFName.of("Type"), PDFName.of("Page")],
+      [PDFName.of("Parent"), pagesRef],
+      [PDFName.of("Resources"), context.obj({ Font: font, XObject: {}, ExtGState: {} })],
+      [PDFName.of("MediaBox"), context.obj([0, 0, 0 + size[0], 0 + size[1]])],
+      [PDFName.of("Annots"), annots],
+      [PDFName.of("Contents"), contents],
+    ]),
+    context,
+    false,
+  );
+  const page = Page.of(leaf, context.register(leaf), pdf);
   const pages = pdf.catalog.Pages();
   if (pages.Kids().size() !== index) throw new Error("appendPage: the page tree is not flat");
   (pages as unknown as { insertLeafKid(index: number, ref: PDFRef): void }).insertLeafKid(index, page.ref);
-  page.node.setParent(pdf.catalog.get(PDFName.of("Pages")) as PDFRef);
   const internals = pdf as unknown as DocumentInternals;
   internals.pageMap.set(page.node, page);
   internals.pageCache.invalidate();
   internals.pageCount = index + 1;
-  return page;
+  return { page, contents, annots };
 }
 
 const STREAM = Buffer.from("\nstream\n", "latin1");

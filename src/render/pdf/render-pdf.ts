@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import type * as PdfLib from "pdf-lib";
+import type { PDFRef } from "pdf-lib";
 import type { Doc } from "../../compose/doc.js";
 import { docSize } from "../doc-size.js";
 import { drawPage, facesUsed, type DrawnPage, type FontResources } from "./draw.js";
@@ -39,7 +40,7 @@ export interface Compressor {
   window: number;
 }
 
-const { PDFDocument, PDFHexString, PDFName } = pdfLib;
+const { PDFDocument, PDFHexString } = pdfLib;
 type PDFDocument = PdfLib.PDFDocument;
 
 const COMPRESS_HERE: Compressor = {
@@ -88,14 +89,14 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
   const queue: { drawn: DrawnPage; compressed: { take(): Uint8Array } }[] = [];
   const addNext = () => {
     const { drawn, compressed } = queue.shift()!;
-    const pdfPage = appendPage(pdf, [geometry.width, geometry.height]);
-    // Node's zlib rather than pdf-lib's pako: compressing page contents was half the time of a long appendix.
-    const content = bulkStream(pdf, compressed.take(), { Filter: "FlateDecode" });
-    pdfPage.node.addContentStream(pdf.context.register(content));
+    const pageFonts: [string, PDFRef][] = [];
     for (const face of FACES) {
       const font = fonts.embedded.get(face);
-      if (font && drawn.faces.has(face)) pdfPage.node.setFontDictionary(PDFName.of(fonts.resources.name(face)), font.ref);
+      if (font && drawn.faces.has(face)) pageFonts.push([fonts.resources.name(face), font.ref]);
     }
+    const { page: pdfPage, contents, annots } = appendPage(pdf, [geometry.width, geometry.height], pageFonts);
+    // Node's zlib rather than pdf-lib's pako: compressing page contents was half the time of a long appendix.
+    contents.push(pdf.context.register(bulkStream(pdf, compressed.take(), { Filter: "FlateDecode" })));
     for (const link of drawn.links) {
       const bottom = geometry.height - link.y - link.h;
       const annot = pdf.context.obj({
@@ -108,7 +109,7 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
         // Hex, so no character of the address needs escaping; linkTarget made it ASCII.
         A: { Type: "Action", S: "URI", URI: PDFHexString.of(Buffer.from(link.uri, "latin1").toString("hex")) },
       });
-      pdfPage.node.addAnnot(pdf.context.register(annot));
+      annots.push(pdf.context.register(annot));
     }
     for (const a of drawn.anchors) outline.push({ title: a.title, level: a.level, pageRef: pdfPage.ref, left: a.x, top: geometry.height - a.y });
   };
