@@ -29,7 +29,7 @@ export function pageFurniture(doc: Doc, geometry: PageGeometry, pageIndex: numbe
   if (marking && style.marking.header) head.push({ text: marking, face: "bold" });
   const foot: FurnitureLine[] = [];
   const strapline = style.strapline?.trim();
-  if (strapline && !doc.blocks.some((b) => b.type === "paragraph" && b.role === "strapline")) foot.push({ text: strapline, face: "italic" });
+  if (strapline && !printsStrapline(doc)) foot.push({ text: strapline, face: "italic" });
   if (marking && style.marking.footer) foot.push({ text: marking, face: "bold" });
   if (style.pageNumbers) {
     const text = style.pageNumbers.replaceAll("{page}", String(pageIndex + 1)).replaceAll("{pages}", String(pageCount));
@@ -52,4 +52,16 @@ export function pageFurniture(doc: Doc, geometry: PageGeometry, pageIndex: numbe
     return items;
   };
   return { head: place(head, margins.top / 2), foot: place(foot, height - margins.bottom / 2) };
+}
+
+/** Whether the paper prints its strapline as a paragraph; looked for once a paper, not once a page. */
+const straplineParagraph = new WeakMap<Doc, boolean>();
+
+function printsStrapline(doc: Doc): boolean {
+  let prints = straplineParagraph.get(doc);
+  if (prints === undefined) {
+    prints = doc.blocks.some((b) => b.type === "paragraph" && b.role === "strapline");
+    straplineParagraph.set(doc, prints);
+  }
+  return prints;
 }

@@ -45,6 +45,9 @@ interface RowGeometry {
   minContent: number;
 }
 
+/** Tables with up to this many rows keep their cells' spans between measuring and laying out. */
+const KEEP_SPANS_UP_TO = 10_000;
+
 export function tableChunks(block: TableBlock, frame: Frame, style: HouseStyle): Chunk[] {
   return [...tableChunkStream(block, frame, style)];
 }
@@ -59,7 +62,7 @@ export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseS
 
   // A layout table with an empty header row (a Markdown table needs one) shows no header.
   const showHeader = block.header.some(hasText);
-  const spansOf = (cell: TableCell | undefined, header: boolean): Span[][] =>
+  const cellSpans = (cell: TableCell | undefined, header: boolean): Span[][] =>
     (cell?.paragraphs ?? []).map((runs) =>
       runsToSpans(runs, {
         size,
@@ -68,8 +71,24 @@ export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseS
         colour: cell?.rag ? RAG_TEXT[cell.rag] : BLACK,
       }),
     );
+  // Each cell's spans, made when its column is measured, are kept for laying its row out (and
+  // then let go), unless the table is so long that holding them all would cost more memory.
+  const kept = block.rows.length <= KEEP_SPANS_UP_TO ? new Map<TableCell, Span[][]>() : null;
+  const spansOf = (cell: TableCell | undefined, header: boolean): Span[][] => {
+    const spans = cell && kept?.get(cell);
+    if (spans) {
+      kept?.delete(cell);
+      return spans;
+    }
+    return cellSpans(cell, header);
+  };
+  const measuredSpansOf = (cell: TableCell | undefined, header: boolean): Span[][] => {
+    const spans = cellSpans(cell, header);
+    if (cell) kept?.set(cell, spans);
+    return spans;
+  };
 
-  const widths = columnWidths(frame.width, measureColumns(block, n, showHeader, spansOf), block.widths);
+  const widths = columnWidths(frame.width, measureColumns(block, n, showHeader, measuredSpansOf), block.widths);
   const edges = [frame.x];
   for (const w of widths) edges.push((edges.at(-1) ?? frame.x) + w);
   const geometry: RowGeometry = { edges, minContent: lineBox(size).height };
