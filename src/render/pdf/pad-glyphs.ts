@@ -89,9 +89,13 @@ function assemble(offsetTable: Uint8Array, order: readonly string[], data: Map<s
 }
 
 function checksum(bytes: Uint8Array): number {
+  // Whole words read as such (this runs over every byte of four fonts as the writer starts).
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const whole = bytes.length & ~3;
   let sum = 0;
-  for (let i = 0; i < bytes.length; i += 4) {
-    const word = ((bytes[i] ?? 0) << 24) | ((bytes[i + 1] ?? 0) << 16) | ((bytes[i + 2] ?? 0) << 8) | (bytes[i + 3] ?? 0);
+  for (let i = 0; i < whole; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+  if (whole < bytes.length) {
+    const word = ((bytes[whole] ?? 0) << 24) | ((bytes[whole + 1] ?? 0) << 16) | ((bytes[whole + 2] ?? 0) << 8) | (bytes[whole + 3] ?? 0);
     sum = (sum + (word >>> 0)) >>> 0;
   }
   return sum;
