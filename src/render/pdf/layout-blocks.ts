@@ -199,14 +199,15 @@ export function listMarker(kind: ListKind, n: number, depth: number): string {
   }
 }
 
+const ROMAN: readonly (readonly [number, string])[] = [
+  [1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"],
+  [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"],
+];
+
 function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
-  const table: [number, string][] = [
-    [1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"],
-    [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"],
-  ];
   let out = "";
-  for (const [value, digits] of table) {
+  for (const [value, digits] of ROMAN) {
     while (n >= value) {
       out += digits;
       n -= value;
