@@ -23,6 +23,8 @@ export class EmbeddedFont {
   private readonly drawn: number[] = [];
   /** For each glyph looked up, the first code point it was looked up by (fontkit's glyph cache). */
   private readonly codePointOf = new Map<number, number>();
+  /** Each code point's glyph code, once asked for. */
+  private readonly codes = new Map<number, string>();
 
   constructor(
     private readonly pdf: PDFDocument,
@@ -33,12 +35,30 @@ export class EmbeddedFont {
     this.subset = new FontSubset(font);
   }
 
+  /** Text as glyph codes in hex (Identity-H, four digits a glyph), adding its glyphs to the subset. */
+  encode(text: string): string {
+    const codes = this.codes;
+    const parts: string[] = [];
+    for (let i = 0; i < text.length; i++) {
+      // By code point, as `for (const ch of text)` goes: a surrogate pair is one, a lone surrogate one too.
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      parts.push(codes.get(cp) ?? this.glyphCode(cp));
+    }
+    return parts.join("");
+  }
+
   /** The glyph code of one code point, four hex digits (Identity-H), adding its glyph to the subset. */
   glyphCode(codePoint: number): string {
+    const cached = this.codes.get(codePoint);
+    if (cached !== undefined) return cached;
     const glyph = DEFAULT_IGNORABLE.test(String.fromCodePoint(codePoint)) ? this.shapedIgnorable(codePoint) : this.lookUp(codePoint);
     const id = this.subset.includeGlyph(glyph);
     if (id > 0) this.drawn[id - 1] = glyph;
-    return id.toString(16).padStart(4, "0").toUpperCase();
+    // Asked for once a character: the first answer stands, as pdf-lib's would for a string it had shaped.
+    const code = id.toString(16).padStart(4, "0").toUpperCase();
+    this.codes.set(codePoint, code);
+    return code;
   }
 
   /** Registers the font's objects, as pdf-lib does for a subset font when the document is saved. */

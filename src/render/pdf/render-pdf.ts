@@ -148,28 +148,12 @@ function embedFonts(pdf: PDFDocument, used: Set<Face>, digest: Uint8Array): Font
     const customName = `${subsetTag(digest, face)}+${metricsFor(face).postscriptName}`;
     embedded.set(face, new EmbeddedFont(pdf, fontFile(face), customName));
   }
-  // Glyph codes per character, asked for once each (which also adds the glyph to the subset).
-  const codes = new Map<Face, Map<number, string>>();
   const resources: FontResources = {
     name: (face) => `F${FACES.indexOf(face) + 1}`,
     encode: (face, text) => {
       const font = embedded.get(face);
       if (!font) throw new Error(`render-pdf: font ${face} was not embedded`);
-      let map = codes.get(face);
-      if (!map) codes.set(face, (map = new Map()));
-      let out = "";
-      for (let i = 0; i < text.length; i++) {
-        // By code point, as `for (const ch of text)` goes: a surrogate pair is one, a lone surrogate one too.
-        const cp = text.codePointAt(i)!;
-        if (cp > 0xffff) i++;
-        let hex = map.get(cp);
-        if (hex === undefined) {
-          hex = font.glyphCode(cp);
-          map.set(cp, hex);
-        }
-        out += hex;
-      }
-      return out;
+      return font.encode(text);
     },
   };
   return { embedded, resources };
