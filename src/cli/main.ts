@@ -35,7 +35,7 @@ export async function main(argv: string[], print: Printer = consolePrinter): Pro
   }
   // A paper that will have a PDF: its writer starts loading in its own thread now, while the
   // paper command and its libraries load here.
-  if (name === "paper" && rest.some((arg) => /pdf/i.test(arg))) PdfThread.prestart();
+  if (name === "paper" && asksForPdf(rest)) PdfThread.prestart();
   const load = COMMANDS.get(name);
   if (!load) {
     print.err(`boardpack: there is no command "${name}". The commands are ${[...COMMANDS.keys()].join(", ")}; boardpack --help explains them.`);
@@ -51,7 +51,20 @@ export async function main(argv: string[], print: Printer = consolePrinter): Pro
     return await command.run({ values, positionals, print });
   } catch (error) {
     return reportFailure(error, command, print);
+  } finally {
+    PdfThread.discardPrestarted();
   }
+}
+
+/**
+ * `--format docx,pdf` or `--format=pdf` among the arguments, read as the paper command reads
+ * them (paper-output.ts) — not any argument that mentions "pdf", such as an output folder.
+ */
+export function asksForPdf(args: readonly string[]): boolean {
+  return args.some((arg, i) => {
+    const value = arg === "--format" ? args[i + 1] : arg.startsWith("--format=") ? arg.slice("--format=".length) : undefined;
+    return value !== undefined && value.split(",").some((f) => f.trim().toLowerCase() === "pdf");
+  });
 }
 
 function parseCommandArgs(command: Command, args: string[]) {

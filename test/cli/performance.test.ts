@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { asksForPdf } from "../../src/cli/main.js";
 import { runBin, runCli, tempDir } from "../helpers/cli.js";
 import { DATA } from "../helpers/tracker.js";
 
@@ -69,5 +70,23 @@ describe("the built command", () => {
     const modules = loaded.flatMap((file) => contents[file] ?? []);
     expect(modules.some((m) => m.startsWith("dist/ingest/"))).toBe(true);
     expect(modules.filter((m) => /node_modules\/(exceljs|pdf-lib|@pdf-lib|handlebars|yaml|docx)\//.test(m))).toEqual([]);
+  });
+});
+
+describe("starting the PDF writer's thread early", () => {
+  it("happens when --format asks for a PDF, not when another argument mentions one", () => {
+    expect(asksForPdf(["t.xlsx", "--format", "docx,pdf"])).toBe(true);
+    expect(asksForPdf(["t.xlsx", "--format=PDF"])).toBe(true);
+    expect(asksForPdf(["t.xlsx", "--format", "docx", "-o", "pdf-papers/"])).toBe(false);
+    expect(asksForPdf(["pdf.xlsx"])).toBe(false);
+  });
+
+  it("leaves nothing running when the command stops before it renders", () => {
+    // The thread is started, then the command refuses its arguments: the process must still end.
+    const args = ["paper", TRACKER, "--style", "city-of-london-committee", "--format", "docx,pdf", "--no-such-option"];
+    const r = spawnSync(process.execPath, [join(ROOT, "bin", "boardpack.js"), ...args], { encoding: "utf8", timeout: 60_000 });
+    expect(r.signal, "the process had to be killed").toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--no-such-option'/);
   });
 });

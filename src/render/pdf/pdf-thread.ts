@@ -42,6 +42,12 @@ export class PdfThread {
     prestarted ??= PdfThread.start();
   }
 
+  /** Stops a thread prestart() started that no command took (the command failed before it could). */
+  static discardPrestarted(): void {
+    prestarted?.close();
+    prestarted = undefined;
+  }
+
   /** Renders the Doc in the thread; `ms` is the time it took there. One render at a time. */
   render(doc: Doc): Promise<{ bytes: Uint8Array; ms: number }> {
     if (this.pending) throw new Error("pdf-thread: one render at a time");
