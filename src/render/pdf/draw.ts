@@ -10,7 +10,7 @@ import type { Page } from "./paginate.js";
 export interface FontResources {
   /** Resource name on the page ("F1"). */
   name: (face: Face) => string;
-  /** Text → the font's glyph codes as hex (Identity-H, two bytes a glyph). */
+  /** Text → the body of a literal string of the font's glyph codes (Identity-H, two bytes a glyph). */
   encode: (face: Face, text: string) => string;
 }
 
@@ -54,7 +54,7 @@ export function drawPage(page: Page, furniture: Furniture, top: number, pageHeig
         if (item.text === "") return;
         faces.add(item.face);
         setFill(item.colour);
-        ops.push(`BT /${fonts.name(item.face)} ${num(item.size)} Tf ${num(item.x)} ${num(pageHeight - dy - item.y)} Td <${fonts.encode(item.face, item.text)}> Tj ET`);
+        ops.push(`BT /${fonts.name(item.face)} ${num(item.size)} Tf ${num(item.x)} ${num(pageHeight - dy - item.y)} Td (${fonts.encode(item.face, item.text)}) Tj ET`);
         return;
       }
       case "rect":

@@ -120,3 +120,32 @@ describe("embedding", () => {
     expect(await objectsOf(ours.bytes)).toEqual(await objectsOf(theirs.bytes));
   });
 });
+
+describe("glyph codes in the page content", () => {
+  /** A PDF literal string's body back to its bytes (the escapes the writer uses). */
+  function unescapeLiteral(body: string): number[] {
+    const bytes: number[] = [];
+    for (let i = 0; i < body.length; i++) {
+      if (body[i] === "\\") {
+        const next = body[++i]!;
+        bytes.push(next === "r" ? 0x0d : next.charCodeAt(0));
+      } else bytes.push(body.charCodeAt(i));
+    }
+    return bytes;
+  }
+
+  it("are each glyph's two bytes, with ( ) \\ and carriage return escaped, as the hex codes say", async () => {
+    const pdf = await pdfLib.PDFDocument.create({ updateMetadata: false });
+    const font = new EmbeddedFont(pdf, fontFile("regular"), "ABCDEF+Arimo");
+    // Enough different characters that subset ids 13, 40, 41 and 92 — bytes 0D ( ) \ — are reached.
+    const text = Array.from({ length: 120 }, (_, i) => String.fromCodePoint(0x21 + i)).join("") + "éü€";
+    const body = font.encode(text);
+    expect(body).toMatch(/\\\(/);
+    expect(body).toMatch(/\\\)/);
+    expect(body).toMatch(/\\\\/);
+    expect(body).toMatch(/\\r/);
+    expect(body).not.toMatch(/\r/);
+    const hex = [...text].map((char) => font.glyphCode(char.codePointAt(0)!)).join("");
+    expect(Buffer.from(unescapeLiteral(body)).toString("hex").toUpperCase()).toBe(hex);
+  });
+});
