@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { escapeMarkdown } from "../../src/compose/escape-markdown.js";
-import { parseMarkdown, parseMarkdownSlowly } from "../../src/compose/markdown-parse.js";
+import { parseMarkdown, parseMarkdownSlowly, someLineStartsWith } from "../../src/compose/markdown-parse.js";
 
 function expectSame(markdown: string): void {
   expect(parseMarkdown(markdown), JSON.stringify(markdown)).toEqual(parseMarkdownSlowly(markdown));
@@ -121,5 +121,22 @@ describe("parseMarkdown", () => {
       "| x**a**y | b |\n|-|-|\n| *c:* | d |",
     ];
     for (const markdown of cases) expectSame(markdown);
+  });
+});
+
+describe("someLineStartsWith", () => {
+  it("says what /^ {0,3}…/m says: fenced code and HTML block openings, however the lines run", () => {
+    const pieces = [" ", "  ", "    ", "\n", "\u2028", "`", "```", "~~~", "<", "<script", "<PRE", "<?", "<!x", "<!-", "a", "\\"];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(someLineStartsWith(s, "```"), JSON.stringify(s)).toBe(/^ {0,3}`{3}/m.test(s));
+        expect(someLineStartsWith(s, "~~~"), JSON.stringify(s)).toBe(/^ {0,3}~{3}/m.test(s));
+        expect(someLineStartsWith(s, "<", /<(?:script|pre|style|textarea|\?|![A-Za-z[])/iy), JSON.stringify(s)).toBe(
+          /^ {0,3}<(?:script|pre|style|textarea|\?|![A-Za-z[])/im.test(s),
+        );
+      }),
+      { numRuns: 2000, seed: 20261122 },
+    );
   });
 });
