@@ -1,5 +1,7 @@
-// exceljs and docx zip their parts with JSZip, which stamps every entry with the time of
-// writing. For byte-identical output we stamp them all with one fixed date afterwards.
+// docx's Packer (the reference the Word writer is tested against, render-docx-components.ts)
+// stamps every zip entry with the time of writing. For byte-identical output we stamp them all
+// with one fixed date afterwards. Our own packages are dated as they are zipped (zip/write-zip.ts).
+import { dosDateTime } from "./zip/write-zip.js";
 
 const END_OF_DIRECTORY = 0x06054b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -29,13 +31,4 @@ function findEndOfDirectory(zip: Buffer): number {
     if (zip.readUInt32LE(at) === END_OF_DIRECTORY) return at;
   }
   throw new Error("zip-timestamps: no end of central directory");
-}
-
-/** DOS time and date fields, from the UTC calendar time (zip has no time zone; 1980 is its epoch). */
-function dosDateTime(when: Date): { time: number; date: number } {
-  const year = Math.max(1980, when.getUTCFullYear());
-  return {
-    time: (when.getUTCHours() << 11) | (when.getUTCMinutes() << 5) | Math.floor(when.getUTCSeconds() / 2),
-    date: ((year - 1980) << 9) | ((when.getUTCMonth() + 1) << 5) | when.getUTCDate(),
-  };
 }

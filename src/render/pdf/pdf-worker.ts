@@ -1,4 +1,4 @@
-// The PDF writer in a worker thread (driven by pdf-thread.ts). It loads pdf-lib, fontkit and the
+// The PDF writer in a worker thread (driven by pdf-thread.ts). It loads pdf-lib and the
 // fonts as soon as it starts — while the main thread reads the tracker and composes the paper —
 // then renders the Doc it is sent, so the PDF is written alongside the Word file. Page contents
 // go back to the main thread to be compressed: once the Word file is written, that thread has
