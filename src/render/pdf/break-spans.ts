@@ -3,8 +3,8 @@
 // and a part for every word and space, which for a long paper was the largest part of laying it
 // out. The lines are exactly those of breakLines(tokenise(spans)), widths added in the same
 // order; a word wider than a line, or text in several styles, goes the general way.
-import { AFTER_DASH, breakLines, EPSILON, isDash, tokenise, type Line, type Span } from "./line-break.js";
-import { advanceUnits, metricsFor, textUnits, textWidth } from "./measure.js";
+import { AFTER_DASH, breakLines, EPSILON, scanWord, tokenise, type Line, type ScannedWord, type Span } from "./line-break.js";
+import { advanceUnits, metricsFor, textWidth } from "./measure.js";
 
 /** breakLines(tokenise(spans), maxWidth, emptySize). */
 export function breakSpans(spans: readonly Span[], maxWidth: number, emptySize: number): Line[] {
@@ -15,7 +15,7 @@ export function breakSpans(spans: readonly Span[], maxWidth: number, emptySize: 
 function breakOneSpan(span: Span, maxWidth: number, emptySize: number): Line[] | null {
   const { text, style } = span;
   const metrics = metricsFor(style.face);
-  const advances = metrics.bmpAdvances;
+  const scanned: ScannedWord = { end: 0, units: 0, dash: false };
   const lines: Line[] = [];
   // The current line: text[start, end), its width as breakLines adds it up and as makeLine does.
   let start = -1;
@@ -57,7 +57,6 @@ function breakOneSpan(span: Span, maxWidth: number, emptySize: number): Line[] |
 
   for (let at = 0; at < text.length; ) {
     let to = at;
-    let units = 0;
     if (text.charCodeAt(at) === 32) {
       while (to < text.length && text.charCodeAt(to) === 32) to++;
       // Spaces at the start of a line are dropped, like Word's wrapped lines.
@@ -65,20 +64,10 @@ function breakOneSpan(span: Span, maxWidth: number, emptySize: number): Line[] |
       at = to;
       continue;
     }
-    let dash = false;
-    let surrogate = false;
-    for (; to < text.length; to++) {
-      const c = text.charCodeAt(to);
-      if (c === 32) break;
-      if (isDash(c)) dash = true;
-      if (c >= 0xd800 && c <= 0xdfff) surrogate = true;
-      else {
-        const advance = advances[c]!;
-        units += advance >= 0 ? advance : advanceUnits(metrics, c);
-      }
-    }
-    if (surrogate) units = textUnits(metrics, text, at, to);
-    const w = (units * style.size) / metrics.unitsPerEm;
+    scanWord(metrics, text, at, scanned);
+    to = scanned.end;
+    const dash = scanned.dash;
+    const w = (scanned.units * style.size) / metrics.unitsPerEm;
     const words = dash ? text.slice(at, to).split(AFTER_DASH) : null;
     if (!words || words.length === 1) {
       if (!place(at, to, w)) return null;

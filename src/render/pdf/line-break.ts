@@ -3,7 +3,7 @@
 // characters. Runs of different looks share words ("**Strategic**–led" stays together).
 import type { Rgb } from "./colour.js";
 import type { Face } from "./fonts.js";
-import { advanceUnits, metricsFor, textUnits, textWidth } from "./measure.js";
+import { advanceUnits, type FontMetrics, metricsFor, textUnits, textWidth } from "./measure.js";
 
 export interface TextStyle {
   face: Face;
@@ -67,7 +67,6 @@ export function tokenise(spans: readonly Span[]): Token[] {
   for (const span of spans) {
     const { style, text } = span;
     const metrics = metricsFor(style.face);
-    const advances = metrics.bmpAdvances;
     // Pieces: runs of spaces and runs of anything else, in order, measured as they are scanned
     // (one pass, by character code: this runs over every character of the paper).
     for (let at = 0; at < text.length; ) {
@@ -79,19 +78,8 @@ export function tokenise(spans: readonly Span[]): Token[] {
         while (end < text.length && text.charCodeAt(end) === 32) end++;
         units = (end - at) * advanceUnits(metrics, 32);
       } else {
-        let surrogate = false;
-        for (; end < text.length; end++) {
-          const c = text.charCodeAt(end);
-          if (c === 32) break;
-          if (isDash(c)) dash = true;
-          if (c >= 0xd800 && c <= 0xdfff) surrogate = true;
-          else {
-            const advance = advances[c]!;
-            units += advance >= 0 ? advance : advanceUnits(metrics, c);
-          }
-        }
-        // Characters beyond the Basic Multilingual Plane are measured as code points.
-        if (surrogate) units = textUnits(metrics, text, at, end);
+        scanWord(metrics, text, at, WORD);
+        ({ end, units, dash } = WORD);
       }
       const piece = text.slice(at, end);
       const w = (units * style.size) / metrics.unitsPerEm;
@@ -140,6 +128,43 @@ export function tokenise(spans: readonly Span[]): Token[] {
 }
 
 /** A hyphen or dash a line may break after: -, ‐, – or —. */
+/** What scanWord found: where the word ends, its width in font units, whether it has a dash. */
+export interface ScannedWord {
+  end: number;
+  units: number;
+  dash: boolean;
+}
+
+/** One scratch result for the scans of this thread (they run one at a time). */
+const WORD: ScannedWord = { end: 0, units: 0, dash: false };
+
+/**
+ * Scans the word (a run of anything but spaces) starting at `at`, adding up its advances by
+ * character code — one pass over every character of the paper, hence the result written into
+ * `out` rather than a new object a word.
+ */
+export function scanWord(metrics: FontMetrics, text: string, at: number, out: ScannedWord): void {
+  const advances = metrics.bmpAdvances;
+  let end = at;
+  let units = 0;
+  let dash = false;
+  let surrogate = false;
+  for (; end < text.length; end++) {
+    const c = text.charCodeAt(end);
+    if (c === 32) break;
+    if (isDash(c)) dash = true;
+    if (c >= 0xd800 && c <= 0xdfff) surrogate = true;
+    else {
+      const advance = advances[c]!;
+      units += advance >= 0 ? advance : advanceUnits(metrics, c);
+    }
+  }
+  // Characters beyond the Basic Multilingual Plane are measured as code points.
+  out.end = end;
+  out.units = surrogate ? textUnits(metrics, text, at, end) : units;
+  out.dash = dash;
+}
+
 export function isDash(c: number): boolean {
   return c === 0x2d || c === 0x2010 || c === 0x2013 || c === 0x2014;
 }
