@@ -1,6 +1,6 @@
 // A small zip writer for tests: stored or deflated entries, optional ZIP64 records, and
 // entries whose declared size lies, for truncation and decompression-bomb tests.
-import { constants, deflateRawSync } from "node:zlib";
+import { constants, crc32, deflateRawSync } from "node:zlib";
 
 export interface TestZipEntry {
   name: string;
@@ -125,16 +125,4 @@ function zip64Extra(values: number[]): Buffer {
   extra.writeUInt16LE(8 * values.length, 2);
   values.forEach((value, i) => extra.writeBigUInt64LE(BigInt(value), 4 + 8 * i));
   return extra;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }

@@ -3,7 +3,6 @@
 // stamped with one given time, so the same parts always give the same bytes.
 // The format is PKWARE's APPNOTE: local header + data per entry, then the central directory.
 import * as zlib from "node:zlib";
-import { crc32 } from "./crc32.js";
 
 export interface ZipPart {
   /** The path inside the package, such as "word/document.xml". */
@@ -39,7 +38,7 @@ export function writeZip(parts: Iterable<ZipPart>, when: Date, options: ZipOptio
     const compressed = zlib.deflateRawSync(raw, { level: options.level ?? 6 });
     const name = Buffer.from(part.path, "utf8");
     const flags = /^[\x20-\x7e]*$/.test(part.path) ? 0 : UTF8_NAME;
-    const crc = crc32(raw);
+    const crc = zlib.crc32(raw);
     if (raw.length > MAX_32 || compressed.length > MAX_32 || offset > MAX_32) throw new Error(`write-zip: ${part.path} is too large for a zip without zip64`);
 
     const local = Buffer.alloc(30);

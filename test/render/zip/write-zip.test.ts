@@ -2,10 +2,9 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { crc32 as nodeCrc32 } from "node:zlib";
+import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { inflateEntry, readZipDirectory } from "../../../src/ingest/zip-directory.js";
-import { crc32WithoutNode } from "../../../src/render/zip/crc32.js";
 import { writeZip } from "../../../src/render/zip/write-zip.js";
 import { tempDir } from "../../helpers/cli.js";
 
@@ -44,9 +43,15 @@ describe("writeZip", () => {
     expect(writeZip(PARTS, WHEN).equals(writeZip(PARTS, new Date(Date.UTC(2017, 0, 1))))).toBe(false);
   });
 
-  it("computes the CRC-32 by table as Node does, for an older Node 20 without zlib.crc32", () => {
-    const data = Buffer.from(PARTS[1]!.data as string, "utf8");
-    expect(crc32WithoutNode(data)).toBe(nodeCrc32(data));
-    expect(crc32WithoutNode(Buffer.from("123456789"))).toBe(0xcbf43926);
+  it("records each part's CRC-32 and sizes in its local and central headers", () => {
+    const zip = writeZip(PARTS, WHEN);
+    for (const entry of readZipDirectory(zip, "test.zip")) {
+      const data = PARTS.find((p) => p.path === entry.name)!.data;
+      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data);
+      const local = entry.localHeaderOffset;
+      expect(zip.readUInt32LE(local + 14), entry.name).toBe(crc32(bytes));
+      expect(zip.readUInt32LE(local + 22), entry.name).toBe(bytes.length);
+      expect(entry.uncompressedSize, entry.name).toBe(bytes.length);
+    }
   });
 });
