@@ -11,7 +11,7 @@
 import type { Block, HeadingBlock, ListBlock, ParagraphBlock, Run, TableBlock, TableCell as DocCell } from "../../compose/doc.js";
 import type { Rag } from "../../model/schema.js";
 import { RAG_FILL, RAG_TEXT } from "../rag-colours.js";
-import { cleanText } from "./clean-text.js";
+import { withoutForbiddenXmlCharacters } from "../xml-characters.js";
 import type { LinkIds } from "./link-ids.js";
 import type { NumberingPlan, NumberingRef } from "./numbering.js";
 import type { ListInstances } from "./numbering-xml.js";
@@ -173,7 +173,7 @@ class Writer {
   }
 
   private textRuns(run: Run, look: Look, style?: string): void {
-    const text = cleanText(run.text);
+    const text = withoutForbiddenXmlCharacters(run.text);
     // Most text has no line break: spare it the split.
     const lines = text.includes("\n") || text.includes("\r") ? text.split(NEWLINE) : [text];
     const bold = run.bold === true || look.bold;

@@ -4,7 +4,7 @@
 // strapline in the footer. Both Word writers write these paragraphs: header-footer-xml.ts as
 // XML, header-footer.ts as docx components.
 import type { Doc } from "../../compose/doc.js";
-import { cleanText } from "./clean-text.js";
+import { withoutForbiddenXmlCharacters } from "../xml-characters.js";
 import { STYLE } from "./styles.js";
 
 /** A Word field Word fills in: the page's number, or the number of pages. */
@@ -37,7 +37,7 @@ export function footerParagraphs(doc: Doc): MarginParagraph[] {
 
 /** "Page {page} of {pages}" → ["Page ", PAGE, " of ", NUMPAGES]. */
 export function pageNumberParts(pattern: string): (string | PageField)[] {
-  return cleanText(pattern)
+  return withoutForbiddenXmlCharacters(pattern)
     .split(/(\{page\}|\{pages\})/)
     .filter((part) => part !== "")
     .map((part) => (part === "{page}" ? { field: "PAGE" } : part === "{pages}" ? { field: "NUMPAGES" } : part));
@@ -45,7 +45,7 @@ export function pageNumberParts(pattern: string): (string | PageField)[] {
 
 function markingText(doc: Doc): string | undefined {
   const marking = doc.meta.marking?.trim();
-  return marking ? cleanText(marking) : undefined;
+  return marking ? withoutForbiddenXmlCharacters(marking) : undefined;
 }
 
 /**
@@ -56,5 +56,5 @@ function straplineText(doc: Doc): string | undefined {
   const strapline = doc.style.strapline?.trim();
   if (!strapline) return undefined;
   const inBody = doc.blocks.some((b) => b.type === "paragraph" && b.role === "strapline");
-  return inBody ? undefined : cleanText(strapline);
+  return inBody ? undefined : withoutForbiddenXmlCharacters(strapline);
 }

@@ -2,7 +2,7 @@
 // author, keywords, language, and created/modified times that come from the paper — docx stamps
 // docProps/core.xml with the clock, so we write that part ourselves.
 import type { DocMeta } from "../../compose/doc.js";
-import { cleanText } from "./clean-text.js";
+import { withoutForbiddenXmlCharacters } from "../xml-characters.js";
 import { LANGUAGE } from "./styles.js";
 
 export const CORE_PROPERTIES_PATH = "docProps/core.xml";
@@ -30,5 +30,5 @@ export function coreProperties(meta: DocMeta, when: Date): string {
 }
 
 function escapeXml(text: string): string {
-  return cleanText(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+  return withoutForbiddenXmlCharacters(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 }

@@ -1,8 +1,8 @@
 // Runs → Word runs: bold, italic, links (styled Hyperlink), line breaks. Characters XML forbids
-// go (clean-text.ts), and a newline inside a run becomes a line break.
+// go (../xml-characters.ts), and a newline inside a run becomes a line break.
 import { type ParagraphChild, TextRun } from "docx";
 import type { Run } from "../../compose/doc.js";
-import { cleanText } from "./clean-text.js";
+import { withoutForbiddenXmlCharacters } from "../xml-characters.js";
 import { externalLink } from "./hyperlink.js";
 import type { LinkIds } from "./link-ids.js";
 import { STYLE } from "./styles.js";
@@ -33,7 +33,7 @@ export function renderRuns(runs: readonly Run[], links: LinkIds, look: RunLook =
 }
 
 function textRuns(run: Run, look: RunLook, style?: string): TextRun[] {
-  const lines = cleanText(run.text).split(NEWLINE);
+  const lines = withoutForbiddenXmlCharacters(run.text).split(NEWLINE);
   const bold = run.bold || look.bold ? true : undefined;
   const italics = run.italic ? true : undefined;
   const out = lines.map((text, i) =>

@@ -3,7 +3,7 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { SheetWriter, type BookTables } from "./sheet-part.js";
 import { filterRange, fittedWidth, headerStyle, TOP_WRAPPED, type SheetLayout } from "./sheet-format.js";
-import { removeForbiddenXmlCharacters } from "./xml-text.js";
+import { removeForbiddenXmlCharacters } from "../xml-characters.js";
 
 const HEADERS = ["Severity", "Code", "Message", "File", "Sheet", "Row", "Cell"] as const;
 const SEVERITY_WORD = { error: "Error", warning: "Warning", info: "Note" } as const;

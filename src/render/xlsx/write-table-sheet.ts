@@ -7,7 +7,7 @@ import type { CellStyle } from "./style-table.js";
 import { SheetWriter, type BookTables } from "./sheet-part.js";
 import { filterRange, fittedWidth, headerStyle, TOP_WRAPPED, type SheetLayout } from "./sheet-format.js";
 import type { TrackerColumn, TrackerValue } from "./tracker-columns.js";
-import { removeForbiddenXmlCharacters } from "./xml-text.js";
+import { removeForbiddenXmlCharacters } from "../xml-characters.js";
 
 const DATE_WIDTH_TEXT = "00/00/0000";
 
