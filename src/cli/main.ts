@@ -5,6 +5,7 @@ import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { InputRefused } from "../ingest/refused.js";
 import { PdfThread } from "../render/pdf/pdf-thread.js";
 import type { Command } from "./commands/command.js";
+import { formatWords } from "./format-words.js";
 import { consolePrinter, type Printer } from "./print.js";
 import { UsageError } from "./usage-error.js";
 import { boardpackVersion } from "./version.js";
@@ -63,7 +64,7 @@ export async function main(argv: string[], print: Printer = consolePrinter): Pro
 export function asksForPdf(args: readonly string[]): boolean {
   return args.some((arg, i) => {
     const value = arg === "--format" ? args[i + 1] : arg.startsWith("--format=") ? arg.slice("--format=".length) : undefined;
-    return value !== undefined && value.split(",").some((f) => f.trim().toLowerCase() === "pdf");
+    return value !== undefined && formatWords(value).includes("pdf");
   });
 }
 

@@ -9,6 +9,7 @@ import { resolveTrackerPath, type LoadedSpec } from "../compose/spec.js";
 import type { PdfThread } from "../render/pdf/pdf-thread.js";
 import type { CommandContext } from "./commands/command.js";
 import type { Timings } from "./timings.js";
+import { formatWords } from "./format-words.js";
 import { UsageError } from "./usage-error.js";
 import { writeFileAtomic } from "./write-file.js";
 
@@ -17,7 +18,7 @@ export type Format = (typeof FORMATS)[number];
 
 export function parseFormats(value: unknown, command: string): Format[] {
   if (value === undefined) return ["docx"];
-  const list = String(value).split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const list = formatWords(String(value));
   const unknown = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (list.length === 0 || unknown.length > 0) throw new UsageError(`--format ${String(value)}: the formats are docx and pdf (for both: --format docx,pdf)`, command);
   return [...new Set(list)] as Format[];
