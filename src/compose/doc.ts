@@ -47,6 +47,12 @@ export interface ParagraphBlock {
   /** "1.1" (per-section numbering) or "12" (continuous); absent when the paragraph is not numbered. */
   number?: string;
   align?: "left" | "center" | "right";
+  /**
+   * Kept on the same page as the start of the block after it ("Recommendation 3: …" with its
+   * "Response: …"): Word's keepNext; the PDF layout moves both to the next page together.
+   * Headings are always kept with what follows, without this.
+   */
+  keepWithNext?: boolean;
 }
 
 /** List markers forces use: bullets, 1. 2., i) ii), a) b), A) B). */

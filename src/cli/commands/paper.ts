@@ -92,7 +92,7 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
     diagnostics.push(...read);
     if (!plan || hasErrors(diagnostics)) return null;
     const composed = await timings.time("compose", () =>
-      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, ...(marking ? { marking } : {}), sourceFile: basename(tracker) }),
+      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, asOfGiven: values["as-of"] !== undefined, ...(marking ? { marking } : {}), sourceFile: basename(tracker) }),
     );
     diagnostics.push(...composed.diagnostics);
     return hasErrors(diagnostics) ? null : composed.doc;

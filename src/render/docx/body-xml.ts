@@ -81,8 +81,13 @@ class Writer {
     this.out = [];
   }
 
+  /** Whether the last block written was a table: Word joins two tables that touch into one. */
+  private afterTable = false;
+
   block(block: Block): void {
     if (this.out.length > PIECES_PER_CHUNK) this.flush();
+    if (block.type === "table" && this.afterTable) this.out.push("<w:p/>");
+    this.afterTable = block.type === "table";
     switch (block.type) {
       case "heading":
         this.heading(block);
@@ -107,7 +112,7 @@ class Writer {
   }
 
   private paragraph(block: ParagraphBlock, ref: NumberingRef | undefined, style: string = roleStyle(block.role), left?: number): void {
-    this.p(style, block.align, ref, left, block.runs, PLAIN);
+    this.p(style, block.align, ref, left, block.runs, PLAIN, block.keepWithNext === true);
   }
 
   private list(block: ListBlock): void {
@@ -139,10 +144,11 @@ class Writer {
    * A paragraph as docx writes `new Paragraph({ style, alignment, numbering: { …, custom: true },
    * indent: { left }, children })`. (Arguments, not an options object: half a million paragraphs.)
    */
-  private p(style: string | undefined, align: Align | undefined, numbering: NumberingRef | undefined, left: number | undefined, runs: readonly Run[], look: Look): void {
+  private p(style: string | undefined, align: Align | undefined, numbering: NumberingRef | undefined, left: number | undefined, runs: readonly Run[], look: Look, keepNext = false): void {
     const out = this.out;
     let properties = "";
     if (style) properties += styleProperty(style);
+    if (keepNext) properties += "<w:keepNext/>";
     if (numbering) properties += `<w:numPr><w:ilvl w:val="${numbering.level}"/><w:numId w:val="${this.ctx.lists.numId(numbering)}"/></w:numPr>`;
     if (left !== undefined) properties += `<w:ind w:left="${left}"/>`;
     if (align) properties += `<w:jc w:val="${ALIGN[align]}"/>`;

@@ -93,7 +93,7 @@ interface TextOut extends BlockOut {
 function paragraphChunks(block: ParagraphBlock, frame: Frame, ctx: Context): TextOut {
   const look = paragraphLook(block.role, ctx.style);
   if (ctx.inList) look.after = LIST_ITEM_AFTER;
-  return numberedText(block.runs, block.number, look, frame, block.align, false);
+  return numberedText(block.runs, block.number, look, frame, block.align, block.keepWithNext === true);
 }
 
 /** A paragraph or heading: its number (if any) at the frame's left edge, text hanging after it. */
