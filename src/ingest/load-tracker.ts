@@ -1,7 +1,7 @@
 // The whole ingest, file → Plan: size check, sniff, read, lay out each sheet, normalise.
 // Unreadable input throws InputRefused (one line, exit 2); data problems come back as diagnostics.
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { normalise } from "../model/normalise.js";
+import { normalise } from "./normalise.js";
 import { hasPlanShape } from "../model/plan-shape.js";
 import { Plan } from "../model/schema.js";
 import { readCsv } from "./csv.js";
