@@ -14,6 +14,8 @@ export const LIMITS = {
   maxRows: 200_000,
   /** Merged ranges in all sheets together; real trackers have hundreds. */
   maxMergedRanges: 100_000,
+  /** A paper spec or --map file: text a person wrote. */
+  maxTextFileBytes: 5 * MB,
   /** One CSV record; a longer one is nearly always a quote that is never closed. */
   maxCsvRecordBytes: 1 * MB,
 } as const;
