@@ -8,6 +8,7 @@ import { compareTrackers, type ChangeField, type ChangeReport } from "../model/c
 import type { Plan, SourcePosition } from "../model/schema.js";
 import { parseAsOf } from "./as-of.js";
 import type { CommandContext } from "./commands/command.js";
+import { UsageError } from "./usage-error.js";
 
 export const sinceOptions = {
   "old-as-of": { type: "string" },
@@ -20,6 +21,12 @@ export const sinceOptionHelp: [string, string][] = [
   ["--old-map <mapping.yaml>", "the column mapping for last time's tracker, when its headers differ (--map is this one's)"],
   ["--match <matches.yaml>", "pin or break matches between the two trackers' actions (README: Changes since last time)"],
 ];
+
+/** --old-as-of, --old-map or --match without --since would silently do nothing. */
+export function refuseSinceOptions(context: CommandContext, command: string): void {
+  const given = Object.keys(sinceOptions).find((name) => context.values[name] !== undefined);
+  if (given) throw new UsageError(`--${given} is about last time's tracker: give it with --since last-tracker.xlsx`, command);
+}
 
 export async function readMappedTracker(path: string, mapPath: unknown): Promise<LoadResult> {
   // Loaded only for --map: reading YAML is not needed otherwise.
@@ -67,7 +74,10 @@ const FIELD_COLUMN: Record<ChangeField, ColumnField> = {
 function fieldCells(tables: readonly TableLayout[]): (source: SourcePosition, field: ChangeField) => string | null {
   const bySheet = new Map(tables.map((t) => [t.sheet.name, t]));
   return (source, field) => {
-    const column = bySheet.get(source.sheet)?.header.columns.find((c) => c.field === FIELD_COLUMN[field]);
+    const columns = bySheet.get(source.sheet)?.header.columns ?? [];
+    // With no status column, status is read from the RAG column, and the other way round.
+    const stand = field === "status" ? "rag" : field === "rag" ? "status" : undefined;
+    const column = columns.find((c) => c.field === FIELD_COLUMN[field]) ?? (stand ? columns.find((c) => c.field === stand) : undefined);
     return column ? cellName(source.sheet, column.col, source.row) : null;
   };
 }

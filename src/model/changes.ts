@@ -617,3 +617,38 @@ export function countChanges(changes: readonly Change[]): ChangeCounts {
     newlyOverdue: is("overdue"),
   };
 }
+
+/** What a change is, in a word or two, for the Changes sheet and papers: "Completed", "Slipped". */
+export function changeLabel(c: Pick<Change, "kind" | "direction">): string {
+  switch (c.kind) {
+    case "new":
+      return "New";
+    case "removed":
+      return "Removed";
+    case "status":
+      return c.direction === "completed" ? "Completed" : c.direction === "reopened" ? "Reopened" : "Status changed";
+    case "rag":
+      return c.direction === "worse" ? "RAG worse" : c.direction === "better" ? "RAG better" : "RAG changed";
+    case "due":
+      return c.direction === "later" ? "Slipped" : c.direction === "earlier" ? "Brought forward" : "Due date changed";
+    case "owner":
+      return "New owner";
+    case "title":
+      return "Action reworded";
+    case "theme":
+      return "Moved theme";
+    case "update":
+      return c.direction === "set" ? "Update added" : c.direction === "cleared" ? "Update removed" : "Update rewritten";
+    case "overdue":
+      return "Newly overdue";
+  }
+}
+
+/** "91 days later", "31 days earlier", "14 days overdue"; empty when there is no measure. */
+export function changeMeasure(c: Pick<Change, "kind" | "days">): string {
+  if (c.days === null) return "";
+  const n = Math.abs(c.days);
+  const days = `${n} ${n === 1 ? "day" : "days"}`;
+  if (c.kind === "overdue") return `${days} overdue`;
+  return `${days} ${c.days > 0 ? "later" : "earlier"}`;
+}

@@ -1,6 +1,7 @@
 // `boardpack changes old new`: pairs of trackers with known changes, in different shapes.
 import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { ChangeReport } from "../../src/model/changes.js";
 import { actionByRef, clonePlan, colpQuarter, writeTracker } from "../helpers/change-pairs.js";
@@ -194,5 +195,50 @@ describe("boardpack changes: last quarter's legacy tracker against this quarter'
     const r = await runCli(["changes", COLP]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("name two trackers: last time's, then this time's");
+  });
+});
+
+describe("boardpack convert --since: the tracker keeps history", () => {
+  it("adds a Changes sheet, one row per change with both values and cells, and 'since' columns to the Summary", async () => {
+    const dir = tempDir();
+    const { now } = await colpQuarter();
+    const newPath = await writeTracker(now, dir, "colp-q3.xlsx");
+    const out = join(dir, "tracker.xlsx");
+    const r = await runCli(["convert", newPath, "--since", COLP, "--old-as-of", "31/10/2016", "--as-of", "30/11/2016", "-o", out]);
+    expect(r.code, r.stderr).toBe(0);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tracker", "Summary", "Changes", "Data issues", "Key"]);
+    const changes = wb.getWorksheet("Changes")!;
+    const rows = changes.getSheetValues().slice(2).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+    expect(changes.getRow(1).values).toEqual([undefined, "Theme", "Ref", "Ref before", "Action text", "Change", "Before", "Now", "By how much", "Matched by", "Cell before", "Cell now"]);
+    expect(rows).toHaveLength(11);
+    expect(rows).toContainEqual(["Understanding & Identifying Risk", "1.11", undefined, expect.stringContaining("BWC footage"), "Slipped", "Q4 2016/17", "30/06/2017", "91 days later", "Ref", "'Tactical Plan'!D16", "Tracker!F11"]);
+    expect(rows).toContainEqual(["Understanding & Identifying Risk", "1.10", undefined, expect.any(String), "Completed", "In progress", "Complete", undefined, "Ref", "'Tactical Plan'!E15", "Tracker!G10"]);
+    expect(rows).toContainEqual(["Safeguarding victims at medium & standard risk", "3.40", "3.4", expect.any(String), "Action reworded", expect.any(String), expect.any(String), undefined, "Title (check)", "'Tactical Plan'!B34", "Tracker!D27"]);
+
+    const summary = wb.getWorksheet("Summary")!;
+    expect(summary.getRow(4).values).toEqual(expect.arrayContaining(["Completed since 31/10/2016", "New since 31/10/2016", "Slipped since 31/10/2016"]));
+    // exceljs gives a cached 0 as no result.
+    const result = (row: number, col: number) => (summary.getCell(row, col).value as { result?: number }).result ?? 0;
+    expect([result(5, 10), result(5, 11), result(5, 12)]).toEqual([1, 0, 1]); // Understanding & Identifying Risk
+    expect(summary.getCell(9, 1).value).toBe("Training and Development");
+    expect([result(9, 10), result(9, 11), result(9, 12)]).toEqual([0, 1, 0]);
+    expect([result(11, 10), result(11, 11), result(11, 12)]).toEqual([1, 1, 1]); // Total
+
+    // The Changes sheet is history, not actions: reading the tracker back gives this quarter's plan.
+    const back = await runCli(["changes", newPath, out, "--json"]);
+    expect(JSON.parse(back.stdout).changes).toEqual([]);
+  });
+
+  it("refuses --since for plan.json or CSV, and --old-as-of without --since", async () => {
+    const dir = tempDir();
+    const json = await runCli(["convert", COLP, "--since", COLP, "-o", join(dir, "plan.json")]);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toContain("--since adds a Changes sheet to the RAG tracker: write it with -o tracker.xlsx");
+    const alone = await runCli(["convert", COLP, "--old-as-of", "31/10/2016", "-o", join(dir, "t.xlsx")]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain("--old-as-of is about last time's tracker: give it with --since last-tracker.xlsx");
   });
 });
