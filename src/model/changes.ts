@@ -2,7 +2,6 @@
 // by ref, else by title within a theme (flagged), then each matched pair compared field by field.
 // A plain function of two plans; the caller reads the trackers and prints or renders the result.
 import { z } from "zod";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { IsoDate, type Action, type Plan, type SourcePosition } from "./schema.js";
 import { letterPairs, pairSimilarity, titleKey } from "./title-similarity.js";
 import { RAG_LABELS, STATUS_LABELS } from "./vocabulary.js";
@@ -107,6 +106,16 @@ export const MatchRules = z.object({
   different: z.array(MatchRule),
 });
 
+/** A message about the comparison, in the shape of a diagnostic (the CLI prints it as one). */
+export const ChangeNotice = z.object({
+  severity: z.enum(["error", "warning", "info"]),
+  code: z.string(),
+  message: z.string(),
+  file: z.string(),
+  line: z.number().int().positive().optional(),
+});
+
+export type ChangeNotice = z.infer<typeof ChangeNotice>;
 export type ChangeKind = z.infer<typeof ChangeKind>;
 export type MatchedBy = z.infer<typeof MatchedBy>;
 export type ChangeDirection = z.infer<typeof ChangeDirection>;
@@ -150,8 +159,8 @@ interface Pair {
   similarity: number;
 }
 
-export function compareTrackers(oldPlan: Plan, newPlan: Plan, options: CompareOptions): { report: ChangeReport; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+export function compareTrackers(oldPlan: Plan, newPlan: Plan, options: CompareOptions): { report: ChangeReport; diagnostics: ChangeNotice[] } {
+  const diagnostics: ChangeNotice[] = [];
   const oldActions = oldPlan.actions;
   const newActions = newPlan.actions;
   const oldKeys = oldActions.map((a) => titleKey(a.title));
@@ -348,7 +357,7 @@ export function compareTrackers(oldPlan: Plan, newPlan: Plan, options: CompareOp
   return { report, diagnostics };
 }
 
-function ruleProblem(file: string, rule: MatchRule, code: string, message: string): Diagnostic {
+function ruleProblem(file: string, rule: MatchRule, code: string, message: string): ChangeNotice {
   return { severity: "error", code, message, file, ...(rule.line ? { line: rule.line } : {}) };
 }
 

@@ -12,9 +12,9 @@ import { compareWithOld, readMappedTracker, refuseSinceOptions, sinceOptionHelp,
 import { Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
 import { boardpackVersion } from "../version.js";
-import { refuseToOverwriteInput, writeFileAtomic } from "../write-file.js";
+import { checkOutputPaths, writeFileAtomic } from "../write-file.js";
 import type { Command, CommandContext } from "./command.js";
-import { onePositional, readTrackerFromArgs, trackerOptionHelp, trackerOptions } from "./shared-options.js";
+import { onePositional, readTrackerFromArgs, stringOption, trackerOptionHelp, trackerOptions } from "./shared-options.js";
 
 const OUTPUTS = [".json", ".xlsx", ".csv"] as const;
 type OutputKind = (typeof OUTPUTS)[number];
@@ -56,7 +56,7 @@ async function runConvert(context: CommandContext, timings: Timings): Promise<nu
   const since = typeof context.values.since === "string" ? context.values.since : undefined;
   if (since !== undefined && kind !== ".xlsx") throw new UsageError(`--since adds a Changes sheet to the RAG tracker: write it with -o tracker.xlsx (for the changes alone, boardpack changes ${since} ${tracker})`, "convert");
   if (since === undefined) refuseSinceOptions(context, "convert");
-  await refuseToOverwriteInput(output, [tracker, ...(since !== undefined ? [since] : [])]);
+  await checkOutputPaths([output], [tracker, stringOption(context.values.map), since, stringOption(context.values["old-map"]), stringOption(context.values.match)]);
 
   const result = await timings.time("ingest", () => readTrackerFromArgs(context, tracker));
   const diagnostics = [...result.diagnostics];
