@@ -2,7 +2,7 @@
 // Unreadable input throws InputRefused (one line, exit 2); data problems come back as diagnostics.
 import { readFile, stat } from "node:fs/promises";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { normalise } from "../model/normalise.js";
+import { normalise } from "./normalise.js";
 import { hasPlanShape } from "../model/plan-shape.js";
 import { Plan } from "../model/schema.js";
 import { readCsv } from "./csv.js";
