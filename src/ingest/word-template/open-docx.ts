@@ -2,7 +2,7 @@
 // size and bomb guards as a workbook. Macro-enabled files (.docm/.dotm, or any file carrying a
 // VBA project), password-protected and old .doc files are refused in one line each.
 import { extname } from "node:path";
-import { LIMITS } from "../limits.js";
+import { formatMegabytes, LIMITS } from "../limits.js";
 import { InputRefused, refuse } from "../refused.js";
 import { assertPlausibleRatios, checkInflation, FLAG_ENCRYPTED, inflateEntry, readZipDirectory, type ZipEntry } from "../zip-directory.js";
 
@@ -22,9 +22,7 @@ export interface DocxPackage {
 export function openDocx(bytes: Buffer, file: string): DocxPackage {
   const extension = extname(file).toLowerCase();
   if (extension === ".docm" || extension === ".dotm") throw refuseMacros(file);
-  if (bytes.length > LIMITS.maxFileBytes) {
-    throw refuse(file, "TEMPLATE_TOO_LARGE", `the Word template is larger than the ${LIMITS.maxFileBytes / 1024 / 1024} MB boardpack reads; remove large pictures from it and save it again`);
-  }
+  if (bytes.length > LIMITS.maxFileBytes) throw refuseTooLarge(file);
   if (bytes.length === 0) throw refuse(file, "TEMPLATE_NOT_DOCX", "the Word template is empty");
   if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
     if (bytes.includes(Buffer.from("EncryptionInfo", "utf16le"))) throw refuseEncrypted(file);
@@ -56,6 +54,10 @@ export function openDocx(bytes: Buffer, file: string): DocxPackage {
     text: (name) => read(name)?.toString("utf8"),
     names: () => [...byName.keys()],
   };
+}
+
+export function refuseTooLarge(file: string) {
+  return refuse(file, "TEMPLATE_TOO_LARGE", `the Word template is larger than the ${formatMegabytes(LIMITS.maxFileBytes)} boardpack reads; remove large pictures from it and save it again`);
 }
 
 function refuseMacros(file: string) {
