@@ -10,7 +10,7 @@ import { loadWordTemplate } from "../ingest/word-template/load-word-template.js"
 export async function attachWordTemplate(doc: Doc, composed: ComposeResult, diagnostics: Diagnostic[]): Promise<boolean> {
   const choice = composed.referenceDoc;
   if (!choice) return true;
-  const read = await loadWordTemplate(choice.path, choice.file);
+  const read = loadWordTemplate(choice.path, choice.file);
   if (read.template === null) {
     const [refusal] = read.diagnostics;
     // A template named in a spec or style that is not there: point at the line that names it.

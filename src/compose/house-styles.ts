@@ -1,6 +1,8 @@
 // House styles are YAML files under templates/styles/, checked against the HouseStyle schema.
 // A mistake in one is reported like any other input mistake: file, line, what to write instead.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { LIMITS } from "../ingest/limits.js";
+import { readUserFile } from "../ingest/read-user-file.js";
 import { resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
@@ -68,23 +70,17 @@ export function loadHouseStyle(name: string, origin: NameOrigin = { file: "--sty
 
 function loadStyleFile(path: string, origin: NameOrigin): LoadedStyle {
   const file = displayPath(path);
-  const info = statSync(path, { throwIfNoEntry: false });
-  if (!info?.isFile()) {
-    const message = info ? "is not a house style file (.yaml)" : "there is no such house style file";
+  const read = readUserFile(path, LIMITS.maxTextFileBytes);
+  if (!read.ok) {
+    const message = read.reason === "missing" ? "there is no such house style file" : read.message;
     return { style: null, file: origin.file, headerLine: 1, footerLine: 1, diagnostics: [{ severity: "error", code: "STYLE_UNKNOWN", message: `${file}: ${message}`, file: origin.file, ...(origin.line ? { line: origin.line } : {}) }] };
   }
-  if (info.size > MAX_STYLE_BYTES) {
-    return { style: null, file, headerLine: 1, footerLine: 1, diagnostics: [{ severity: "error", code: "STYLE_INVALID", message: "the house style file is too large to be one (over 1 MB)", file }] };
-  }
-  return { ...parseHouseStyle(readFileSync(path, "utf8"), file), path };
+  return { ...parseHouseStyle(read.bytes.toString("utf8"), file), path };
 }
-
-/** A house style is a page of YAML; anything this large is the wrong file. */
-const MAX_STYLE_BYTES = 1024 * 1024;
 
 export function parseHouseStyle(source: string, file: string, expectedName?: string): LoadedStyle {
   const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, logLevel: "error" });
   const finder = yamlLineFinder(doc, counter);
   const error = (message: string, line: number): Diagnostic => ({ severity: "error", code: "STYLE_INVALID", message, file, line });
   const result: LoadedStyle = { style: null, file, headerLine: finder.textStartLine(["header"]), footerLine: finder.textStartLine(["footer"]), diagnostics: [] };
