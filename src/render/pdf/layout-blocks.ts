@@ -89,7 +89,7 @@ function blockChunks(block: Block, frame: Frame, ctx: Context): BlockOut {
 function headingChunks(block: HeadingBlock, frame: Frame, ctx: Context): TextOut {
   const look = headingLook(block.level, ctx.style);
   // The heading's number is part of its text ("1. Purpose"), as a screen reader should say it.
-  const element = addElement(ctx.parent, headingType(block.level));
+  const element = addElement(ctx.parent, headingType(block.level), langOf(block));
   const out = numberedText(block.runs, block.number, look, frame, undefined, true, element, element);
   const title = [block.number, plainText(block.runs)].filter((s) => s !== undefined && s !== "").join(" ");
   out.chunks[0]?.items.unshift({ kind: "anchor", x: frame.x, y: 0, level: block.level, title });
@@ -103,7 +103,7 @@ interface TextOut extends BlockOut {
 function paragraphChunks(block: ParagraphBlock, frame: Frame, ctx: Context): TextOut {
   const look = paragraphLook(block.role, ctx.style);
   if (ctx.inList) look.after = LIST_ITEM_AFTER;
-  const element = addElement(ctx.parent, "P");
+  const element = addElement(ctx.parent, "P", langOf(block));
   const label = block.number !== undefined && block.number !== "" ? addElement(element, "Lbl") : element;
   return numberedText(block.runs, block.number, look, frame, block.align, false, element, label);
 }
@@ -174,7 +174,7 @@ function* listChunks(block: ListBlock, frame: Frame, ctx: Context): Generator<Ch
   const markerX = frame.x + LIST_STEP - hanging;
   const textX = Math.max(frame.x + LIST_STEP, markerX + widest + LABEL_GAP);
   const itemFrame: Frame = { x: textX, width: frame.x + frame.width - textX };
-  const list = addElement(ctx.parent, "L", { numbering: LIST_NUMBERING[block.kind] });
+  const list = addElement(ctx.parent, "L", { numbering: LIST_NUMBERING[block.kind], ...langOf(block) });
   // Each chunk is given out once the next exists, so the list's last one can be spaced.
   let held: Chunk | undefined;
   for (const [i, item] of block.items.entries()) {
@@ -203,6 +203,11 @@ function* listChunks(block: ListBlock, frame: Frame, ctx: Context): Generator<Ch
 function firstBaseline(chunk: Chunk): number | undefined {
   for (const item of chunk.items) if (item.kind === "text") return item.y;
   return undefined;
+}
+
+/** A block in another language than the paper's: its element says so (/Lang), for screen readers. */
+export function langOf(block: { lang?: string }): { lang?: string } {
+  return block.lang ? { lang: block.lang } : {};
 }
 
 const LIST_NUMBERING: Record<ListKind, ListNumbering> = {

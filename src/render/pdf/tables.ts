@@ -106,7 +106,12 @@ export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseS
       const lines: PlacedLine[] = [];
       let top = 0;
       spansOf(cell, header).forEach((spans, p) => {
-        if (p > 0) top += CELL_PARAGRAPH_GAP;
+        if (p > 0) {
+          top += CELL_PARAGRAPH_GAP;
+          // The paragraphs of a cell are read one after another, not run together.
+          const previous = lines.at(-1)?.line;
+          if (previous) previous.spaceAfter = true;
+        }
         for (const line of breakSpans(spans, textWidth, size)) {
           const height = lineBox(line.size).height;
           const slack = textWidth - line.width;
@@ -130,7 +135,7 @@ export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseS
     held = chunk;
     return out;
   };
-  const table = addElement(parent, "Table");
+  const table = addElement(parent, "Table", block.lang ? { lang: block.lang } : {});
   const rowElements = (tbody: StructNode, header: boolean): StructNode[] => {
     const tr = addElement(tbody, "TR");
     return Array.from({ length: n }, (_, i) =>
