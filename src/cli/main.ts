@@ -8,6 +8,7 @@ import type { Command } from "./commands/command.js";
 import { formatWords } from "./format-words.js";
 import { consolePrinter, type Printer } from "./print.js";
 import { UsageError } from "./usage-error.js";
+import { OutputRefused } from "./write-file.js";
 import { boardpackVersion } from "./version.js";
 
 /**
@@ -86,6 +87,10 @@ function reportFailure(error: unknown, command: Command, print: Printer): number
   if (error instanceof UsageError) {
     print.err(`boardpack ${command.name}: ${error.message}`);
     print.err(`usage: ${command.usage}   (boardpack ${command.name} --help for more)`);
+    return 2;
+  }
+  if (error instanceof OutputRefused) {
+    print.err(`boardpack ${command.name}: ${error.message}`);
     return 2;
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

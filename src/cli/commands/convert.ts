@@ -10,9 +10,9 @@ import { plural, printDiagnostics, severitySummary } from "../print.js";
 import { Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
 import { boardpackVersion } from "../version.js";
-import { refuseToOverwriteInput, writeFileAtomic } from "../write-file.js";
+import { checkOutputPaths, writeFileAtomic } from "../write-file.js";
 import type { Command, CommandContext } from "./command.js";
-import { onePositional, readTrackerFromArgs, trackerOptionHelp, trackerOptions } from "./shared-options.js";
+import { onePositional, readTrackerFromArgs, stringOption, trackerOptionHelp, trackerOptions } from "./shared-options.js";
 
 const OUTPUTS = [".json", ".xlsx", ".csv"] as const;
 type OutputKind = (typeof OUTPUTS)[number];
@@ -49,7 +49,7 @@ async function runConvert(context: CommandContext, timings: Timings): Promise<nu
   if (!OUTPUTS.includes(kind)) throw new UsageError(`-o ${output}: name the output .json (the plan), .xlsx (the RAG tracker) or .csv`, "convert");
   const asOf = parseAsOf(context.values["as-of"], "convert");
   const marking = typeof context.values.marking === "string" ? context.values.marking : undefined;
-  await refuseToOverwriteInput(output, [tracker]);
+  await checkOutputPaths([output], [tracker, stringOption(context.values.map)]);
 
   const result = await timings.time("ingest", () => readTrackerFromArgs(context, tracker));
   const diagnostics = [...result.diagnostics];

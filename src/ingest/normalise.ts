@@ -2,17 +2,17 @@
 // that names it (a banner becomes a theme, a legend or blank row an info line).
 import { basename } from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { ColumnField } from "../ingest/columns.js";
-import { expectedHeadersHint } from "../ingest/columns.js";
-import type { Column } from "../ingest/header.js";
-import type { SheetLayout, TableLayout } from "../ingest/layout.js";
-import { filledCells, hasFilledCell, type RawRow, type RawWorkbook } from "../ingest/raw-table.js";
+import type { ColumnField } from "./columns.js";
+import { expectedHeadersHint } from "./columns.js";
+import type { Column } from "./header.js";
+import type { SheetLayout, TableLayout } from "./layout.js";
+import { filledCells, hasFilledCell, type RawRow, type RawWorkbook } from "./raw-table.js";
 import { quote, readDue, readStatusAndRag } from "./cell-values.js";
 import { rowReader, warnFormulas } from "./row-reader.js";
 import { assignMissingRefs, reportDuplicateRefs, type RefSlot } from "./refs.js";
 import { readInspectionRow, InspectionCollector } from "./inspection.js";
-import type { Action, Plan } from "./schema.js";
-import { ThemeRegistry } from "./themes.js";
+import type { Action, Plan } from "../model/schema.js";
+import { ThemeRegistry } from "../model/themes.js";
 import { planTitle, reportRowsAboveHeader } from "./title.js";
 
 export interface NormaliseResult {

@@ -1,13 +1,13 @@
 // Inspection trackers: one row per recommendation or area for improvement (AFI) of an
 // HMICFRS report. They fill plan.reports and plan.recommendations instead of actions.
 import { cellName, diagnostic, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
-import type { TableLayout } from "../ingest/layout.js";
-import type { RawRow } from "../ingest/raw-table.js";
+import type { TableLayout } from "./layout.js";
+import type { RawRow } from "./raw-table.js";
 import { quote, readDue, readStatusAndRag } from "./cell-values.js";
 import { rowReader, warnFormulas } from "./row-reader.js";
-import type { Recommendation, RecommendationKind, Report } from "./schema.js";
-import { slug } from "./themes.js";
-import { normaliseWord } from "./vocabulary.js";
+import type { Recommendation, RecommendationKind, Report } from "../model/schema.js";
+import { slug } from "../model/themes.js";
+import { normaliseWord } from "../model/vocabulary.js";
 
 const KIND_WORDS: Record<string, RecommendationKind> = {
   recommendation: "recommendation",

@@ -1,10 +1,10 @@
 // Turn one tracker cell into a plan value (a due date, a status, a RAG), reporting
 // anything doubtful at the cell. Each reader returns the value and what to keep in `extra`.
-import type { RawCell } from "../ingest/raw-table.js";
+import type { RawCell } from "./raw-table.js";
 import { diagnostic, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
-import { parseDateText } from "./dates.js";
-import type { Rag, Status } from "./schema.js";
-import { normaliseWord, ragFromText, RAG_LABELS, statusFromText } from "./vocabulary.js";
+import { parseDateText } from "../model/dates.js";
+import type { Rag, Status } from "../model/schema.js";
+import { normaliseWord, ragFromText, RAG_LABELS, statusFromText } from "../model/vocabulary.js";
 
 export interface DueValue {
   due: string | null;
