@@ -1,7 +1,7 @@
 // The document tree's blocks → Word paragraphs and tables. Headings use Word's Heading 1–3,
 // paragraphs their role's named style; numbers and list markers come from the numbering plan
 // (Word numbering), never from typed text.
-import { type FileChild, PageBreak, Paragraph } from "docx";
+import { type FileChild, PageBreak, Paragraph, Table } from "docx";
 import type { Block, HeadingBlock, ListBlock, ParagraphBlock } from "../../compose/doc.js";
 import type { NumberingPlan, NumberingRef } from "./numbering.js";
 import { renderRuns } from "./runs.js";
@@ -32,6 +32,8 @@ function renderBlock(block: Block, ctx: BlockContext, out: FileChild[]): void {
       list(block, ctx, out);
       return;
     case "table":
+      // Word joins two tables that touch into one.
+      if (out[out.length - 1] instanceof Table) out.push(new Paragraph({}));
       out.push(renderTable(block, ctx));
       return;
     case "pageBreak":
@@ -56,6 +58,7 @@ function paragraph(block: ParagraphBlock, ctx: BlockContext, ref: NumberingRef |
     alignment: block.align ? ALIGN[block.align] : undefined,
     numbering: ref && numbering(ref),
     indent: left !== undefined ? { left } : undefined,
+    keepNext: block.keepWithNext === true ? true : undefined,
     children: renderRuns(block.runs, ctx.links),
   });
 }

@@ -87,7 +87,6 @@ class Writer {
   block(block: Block): void {
     if (this.out.length > PIECES_PER_CHUNK) this.flush();
     if (block.type === "table" && this.afterTable) this.out.push("<w:p/>");
-    this.afterTable = block.type === "table";
     switch (block.type) {
       case "heading":
         this.heading(block);
@@ -103,6 +102,7 @@ class Writer {
         return;
       case "pageBreak":
         this.out.push(PAGE_BREAK);
+        this.afterTable = false;
         return;
     }
   }
@@ -149,6 +149,7 @@ class Writer {
     let properties = "";
     if (style) properties += styleProperty(style);
     if (keepNext) properties += "<w:keepNext/>";
+    this.afterTable = false;
     if (numbering) properties += `<w:numPr><w:ilvl w:val="${numbering.level}"/><w:numId w:val="${this.ctx.lists.numId(numbering)}"/></w:numPr>`;
     if (left !== undefined) properties += `<w:ind w:left="${left}"/>`;
     if (align) properties += `<w:jc w:val="${ALIGN[align]}"/>`;
@@ -226,6 +227,7 @@ class Writer {
       this.out.push("</w:tr>");
     }
     this.out.push("</w:tbl>");
+    this.afterTable = true;
   }
 
   private cells(row: readonly DocCell[], columns: number, cellStart: string[], kind: "header" | "body"): void {
