@@ -150,8 +150,7 @@ export function readInspectionRow(table: TableLayout, raw: RawRow, collector: In
   }
 
   const due = r.due(out);
-  const sr = readStatusAndRag(r.located("status"), r.located("rag"), out);
-  for (const word of sr.unknown) extra[word.header] = word.text;
+  const sr = readStatusAndRag(r.located("status"), r.located("rag"), out, { status: r.text("statusText"), rag: r.text("ragText") });
   warnFormulas(collector.file, table, raw, out);
 
   collector.add({
@@ -166,7 +165,9 @@ export function readInspectionRow(table: TableLayout, raw: RawRow, collector: In
       due: due.due,
       dueText: due.dueText,
       status: sr.status,
+      ...(sr.statusAsWritten !== undefined ? { statusAsWritten: sr.statusAsWritten } : {}),
       rag: sr.rag,
+      ...(sr.ragAsWritten !== undefined ? { ragAsWritten: sr.ragAsWritten } : {}),
       extra,
       source: { sheet: table.sheet.name, row: raw.row },
     },

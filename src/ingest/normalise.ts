@@ -189,7 +189,7 @@ function readActionRow(
 ): Action {
   const r = rowReader(file, table, raw);
   const { due, dueText } = r.due(out);
-  const sr = readStatusAndRag(r.located("status"), r.located("rag"), out);
+  const sr = readStatusAndRag(r.located("status"), r.located("rag"), out, { status: r.text("statusText"), rag: r.text("ragText") });
 
   let theme: string | null = null;
   if (themeSource === "column") {
@@ -202,8 +202,6 @@ function readActionRow(
   }
 
   const extra = r.extra();
-  for (const word of sr.unknown) extra[word.header] = word.text;
-
   const title = r.text("action");
   if (title === null) {
     const c = r.column("action")!;
@@ -220,7 +218,9 @@ function readActionRow(
     due,
     dueText,
     status: sr.status,
+    ...(sr.statusAsWritten !== undefined ? { statusAsWritten: sr.statusAsWritten } : {}),
     rag: sr.rag,
+    ...(sr.ragAsWritten !== undefined ? { ragAsWritten: sr.ragAsWritten } : {}),
     update: r.text("update"),
     evidence: r.text("evidence"),
     extra,
