@@ -17,6 +17,7 @@ import { PdfThread } from "../../render/pdf/pdf-thread.js";
 import { printDiagnostics, severitySummary } from "../print.js";
 import { Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
+import { attachWordTemplate } from "../word-template.js";
 import { checkOutputPaths } from "../write-file.js";
 import type { Command, CommandContext } from "./command.js";
 import { stringOption, trackerOptionHelp } from "./shared-options.js";
@@ -37,6 +38,7 @@ export const paperCommand: Command = {
     "as-of": { type: "string" },
     marking: { type: "string" },
     map: { type: "string" },
+    "reference-doc": { type: "string" },
     json: { type: "boolean" },
     timings: { type: "boolean" },
     since: { type: "string" },
@@ -51,6 +53,7 @@ export const paperCommand: Command = {
     ["--marking <text>", "protective marking for header and footer, such as OFFICIAL"],
     ["--since <last-tracker>", "last time's tracker: the paper says what moved since then (completions, slips, RAG changes)"],
     ...sinceOptionHelp,
+    ["--reference-doc <template.docx>", "your force's Word template: the paper takes its styles, fonts, page set-up, headers and footers (logo included)"],
     ...trackerOptionHelp,
     ["--timings", "print how long each stage took (for npm run bench)"],
   ],
@@ -74,6 +77,7 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
   const asOf = parseAsOf(values["as-of"], "paper");
   const marking = typeof values.marking === "string" ? values.marking : undefined;
   const styleName = typeof values.style === "string" ? values.style : undefined;
+  const referenceDoc = typeof values["reference-doc"] === "string" ? values["reference-doc"] : undefined;
   const diagnostics: Diagnostic[] = [];
   const fail = (code: number) => report(context, diagnostics, code);
 
@@ -91,7 +95,7 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
   const outputs = outputPaths(values.output, base, formats, "paper");
   const since = stringOption(values.since);
   if (since === undefined) refuseSinceOptions(context, "paper");
-  await checkOutputPaths(outputs.map((o) => o.path), [tracker, spec?.path, stringOption(values.map), since, stringOption(values["old-map"]), stringOption(values.match)]);
+  await checkOutputPaths(outputs.map((o) => o.path), [tracker, spec?.path, stringOption(values.map), stringOption(values["reference-doc"]), since, stringOption(values["old-map"]), stringOption(values.match)]);
 
   // The tracker and its plan are let go once the paper is composed: a long one takes memory the writers need.
   const doc = await (async () => {
@@ -104,11 +108,13 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
     const changes = since === undefined ? undefined : await changesSince(context, since, { ...read, plan }, tracker, asOf, diagnostics);
     if (hasErrors(diagnostics)) return null;
     const composed = await timings.time("compose", () =>
-      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, ...(marking ? { marking } : {}), sourceFile: basename(tracker), ...(changes ? { changes } : {}) }),
+      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, ...(marking ? { marking } : {}), ...(referenceDoc ? { referenceDoc } : {}), sourceFile: basename(tracker), ...(changes ? { changes } : {}) }),
     );
     diagnostics.push(...composed.diagnostics);
-    return hasErrors(diagnostics) ? null : composed.doc;
+    if (hasErrors(diagnostics) || !composed.doc) return null;
+    return (await attachWordTemplate(composed.doc, composed, diagnostics)) ? composed.doc : "refused";
   })();
+  if (doc === "refused") return fail(2);
   if (!doc) return fail(1);
 
   const written = await renderAndWrite(doc, outputs, timings, pdfThread);

@@ -35,7 +35,7 @@ export interface TrackerOptions {
 
 /**
  * Drop-downs and RAG colours reach this many rows past the last one, so a user can add rows.
- * Not the whole column: exceljs (our fallback reader) expands a validation range cell by cell.
+ * Not the whole column: some spreadsheet programs expand a validation range cell by cell.
  */
 const ROOM_TO_ADD_ROWS = 1000;
 
