@@ -18,6 +18,7 @@ import { boardpackVersion } from "./version.js";
 const COMMANDS = new Map<string, () => Promise<Command>>([
   ["check", async () => (await import("./commands/check.js")).checkCommand],
   ["convert", async () => (await import("./commands/convert.js")).convertCommand],
+  ["changes", async () => (await import("./commands/changes.js")).changesCommand],
   ["paper", async () => (await import("./commands/paper.js")).paperCommand],
   ["s55", async () => (await import("./commands/s55.js")).s55Command],
   ["schema", async () => (await import("./commands/schema.js")).schemaCommand],

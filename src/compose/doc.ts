@@ -2,6 +2,7 @@
 // spec's Markdown; the DOCX and PDF writers both walk it, so a paper says the same thing in
 // both formats. Plain JSON (like mdast): nodes are data, writers are functions over them.
 import type { Rag } from "../model/schema.js";
+import type { WordTemplate } from "../model/word-template.js";
 import type { HouseStyle } from "./house-style.js";
 
 /** A stretch of text with one look. A link is a run with an address. */
@@ -108,4 +109,9 @@ export interface Doc {
   meta: DocMeta;
   style: HouseStyle;
   blocks: Block[];
+  /**
+   * The force's own Word template (--reference-doc, a style's `reference:`): its styles, page
+   * set-up and headers/footers replace the house style's look in Word and PDF alike.
+   */
+  template?: WordTemplate;
 }
