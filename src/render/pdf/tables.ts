@@ -23,6 +23,7 @@ import {
   paragraphLook,
 } from "./rules.js";
 import { runsToSpans } from "./spans.js";
+import { embeddedFamily } from "./fonts.js";
 
 interface PlacedLine {
   line: Line;
@@ -55,6 +56,7 @@ export function tableChunks(block: TableBlock, frame: Frame, style: HouseStyle):
 /** tableChunks one row at a time, so a long table need not be laid out all at once. */
 export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseStyle): Generator<Chunk> {
   const size = style.fonts.table;
+  const family = embeddedFamily(style.fonts.family).family;
   const data = block.role !== "layout";
   let n = block.header.length;
   for (const row of block.rows) n = Math.max(n, row.length);
@@ -69,6 +71,7 @@ export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseS
         bold: (header && data) || cell?.rag !== undefined,
         italic: false,
         colour: cell?.rag ? RAG_TEXT[cell.rag] : BLACK,
+        family,
       }),
     );
   // Each cell's spans, made when its column is measured, are kept for laying its row out (and
