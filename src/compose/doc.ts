@@ -39,6 +39,8 @@ export interface HeadingBlock {
    * both writers agree; the DOCX writer produces it with Word numbering, not typed text.
    */
   number?: string;
+  /** The block's language when it is not the paper's (BCP 47, "cy" for Welsh): <!-- lang: cy -->. */
+  lang?: string;
 }
 
 export interface ParagraphBlock {
@@ -48,6 +50,8 @@ export interface ParagraphBlock {
   /** "1.1" (per-section numbering) or "12" (continuous); absent when the paragraph is not numbered. */
   number?: string;
   align?: "left" | "center" | "right";
+  /** The block's language when it is not the paper's (BCP 47, "cy" for Welsh): <!-- lang: cy -->. */
+  lang?: string;
 }
 
 /** List markers forces use: bullets, 1. 2., i) ii), a) b), A) B). */
@@ -59,6 +63,8 @@ export interface ListBlock {
   /** The first item's number for ordered lists (1 unless the list continues an earlier one). */
   start: number;
   items: ListItem[];
+  /** The block's language when it is not the paper's (BCP 47, "cy" for Welsh): <!-- lang: cy -->. */
+  lang?: string;
 }
 
 export interface ListItem {
@@ -83,6 +89,8 @@ export interface TableBlock {
   widths?: number[];
   /** "layout" tables (the City of London header block, a contacts table) get no header styling. */
   role?: "data" | "layout";
+  /** The block's language when it is not the paper's (BCP 47, "cy" for Welsh): <!-- lang: cy -->. */
+  lang?: string;
 }
 
 export interface PageBreakBlock {
