@@ -130,13 +130,13 @@ export function warnFormulas(file: string, table: TableLayout, raw: RawRow, out:
  * may have put them there on purpose (an indent), say so at the cell rather than drop them silently.
  */
 export function warnLeadingSpace(file: string, table: TableLayout, raw: RawRow, out: Diagnostic[]): void {
-  for (let col = 0; col < raw.cells.length; col++) {
-    const text = raw.cells[col]?.text;
-    const lead = text === undefined ? null : /^\s+(?=\S)/.exec(text);
-    if (!lead) continue;
+  forEachCell(raw.cells, (cell, col) => {
+    const text = cell.text;
+    const lead = /^\s+(?=\S)/.exec(text);
+    if (!lead) return;
     const header = table.header.columns.find((h) => h.col === col)?.header ?? "this cell";
-    out.push(diagnostic("warning", "TEXT_TRIMMED", `${header} ${quote(text!.trim())} starts with ${describeSpace(lead[0])}; the plan keeps the text without ${lead[0].length === 1 ? "it" : "them"}`, { file, sheet: table.sheet.name, row: raw.row, col }));
-  }
+    out.push(diagnostic("warning", "TEXT_TRIMMED", `${header} ${quote(text.trim())} starts with ${describeSpace(lead[0])}; the plan keeps the text without ${lead[0].length === 1 ? "it" : "them"}`, { file, sheet: table.sheet.name, row: raw.row, col }));
+  });
 }
 
 function describeSpace(space: string): string {
