@@ -26,8 +26,8 @@ export function readCsv(bytes: Buffer, file: string, limits: Limits = LIMITS): {
   const rows: RawRow[] = [];
   let recordStart = 0;
   let first = true;
-  // csv-parse builds an Error, stack and all, for every record shorter or longer than the
-  // first, even when told to accept them; without the stack a million of them cost little.
+  // Ragged records (",,," under a wider header) still get an Error each from csv-parse (see
+  // below); with stack traces off while parsing, a million of them cost little.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
@@ -39,11 +39,14 @@ export function readCsv(bytes: Buffer, file: string, limits: Limits = LIMITS): {
       relax_column_count: true,
       relax_quotes: true,
       max_record_size: limits.maxCsvRecordBytes,
-      // Empty lines are passed over without a record; every other record starts where the
-      // last one ended, after any empty lines (which hold only line breaks).
+      // Blank lines are skipped by the parser: as records they would each be "too short", and
+      // csv-parse builds an error object (with a stack) for every short record even when told to
+      // accept it — a million blank lines took half a minute. A record starts after the line
+      // breaks that follow the last one, so its line is still exact; the rows left out are
+      // named as blank later, from the gap in the row numbers.
       skip_empty_lines: true,
       on_record: (record: string[], info) => {
-        while (data[recordStart] === LF || data[recordStart] === CR) recordStart++;
+        while (recordStart < info.bytes && (data[recordStart] === LF || data[recordStart] === CR)) recordStart++;
         const row = lineAt(recordStart);
         const endsWithBreak = info.bytes > 0 && (data[info.bytes - 1] === LF || data[info.bytes - 1] === CR);
         const lastRow = Math.max(row, lineAt(info.bytes) - (endsWithBreak ? 1 : 0));
