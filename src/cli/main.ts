@@ -5,6 +5,7 @@ import { InputRefused } from "../ingest/refused.js";
 import { PdfThread } from "../render/pdf/pdf-thread.js";
 import type { Command } from "./commands/command.js";
 import { formatWords } from "./format-words.js";
+import { asTyped, commandAsTyped } from "./invocation.js";
 import { consolePrinter, diagnosticLine, terminalSafePrinter, type Printer } from "./print.js";
 import { UsageError } from "./usage-error.js";
 import { OutputRefused } from "./write-file.js";
@@ -23,8 +24,8 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ["schema", async () => (await import("./commands/schema.js")).schemaCommand],
 ]);
 
-export async function main(argv: string[], printer: Printer = consolePrinter): Promise<number> {
-  const print = terminalSafePrinter(printer);
+export async function main(argv: string[], printer: Printer = consolePrinter, typed: string = commandAsTyped()): Promise<number> {
+  const print = hintsAsTyped(terminalSafePrinter(printer), typed);
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     const commands = await Promise.all([...COMMANDS.values()].map((load) => load()));
@@ -68,6 +69,15 @@ export function asksForPdf(args: readonly string[]): boolean {
     const value = arg === "--format" ? args[i + 1] : arg.startsWith("--format=") ? arg.slice("--format=".length) : undefined;
     return value !== undefined && formatWords(value).includes("pdf");
   });
+}
+
+/**
+ * Every hint and example printed names the command as the user typed it ("npx boardpack check …").
+ * Not JSON for scripts, whose text is data.
+ */
+function hintsAsTyped(print: Printer, typed: string): Printer {
+  const rewrite = (line: string) => (/^\s*[{[]/.test(line) ? line : asTyped(line, typed));
+  return { out: (line) => print.out(rewrite(line)), err: (line) => print.err(rewrite(line)) };
 }
 
 function parseCommandArgs(command: Command, args: string[]) {
