@@ -9,5 +9,5 @@ import { setFlagsFromString } from "node:v8";
 // within half of that; no output changes (it is how the heap is managed, not what it holds).
 setFlagsFromString("--no-allocation-site-pretenuring");
 
-const { main } = await import("../dist/app/main.js");
+const { main } = await import("../dist/bundle/main.js");
 process.exitCode = await main(process.argv.slice(2));

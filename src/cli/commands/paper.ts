@@ -21,7 +21,7 @@ import { trackerOptionHelp } from "./shared-options.js";
 export const paperCommand: Command = {
   name: "paper",
   summary: "write a board paper from a tracker, in a board's house style (Word .docx and/or PDF)",
-  usage: "boardpack paper <tracker> --style <style> [-o out/] [--format docx,pdf] [--as-of date] [--marking OFFICIAL]\n       boardpack paper --spec paper.md [-o out/] [--format docx,pdf]",
+  usage: "boardpack paper <tracker> --style <style> [-o out/] [--format docx,pdf,html] [--as-of date] [--marking OFFICIAL]\n       boardpack paper --spec paper.md [-o out/] [--format docx,pdf,html]",
   examples: [
     "boardpack paper data/colp-da-action-plan.xlsx --style city-of-london-committee -o out/",
     "boardpack paper --spec data/cambs-bcb-paper.md --format docx,pdf -o out/",
@@ -40,8 +40,8 @@ export const paperCommand: Command = {
   optionHelp: [
     ["--style <style>", `the house style: ${houseStyleNames().join(", ")}`],
     ["--spec <paper.md>", "a paper spec: its front matter names the style and tracker, its body is the paper's text"],
-    ["-o, --output <folder|file>", "where to write (default: the current folder); a .docx or .pdf name for one format"],
-    ["--format <list>", "docx, pdf or docx,pdf (default: docx)"],
+    ["-o, --output <folder|file>", "where to write (default: the current folder); a .docx, .pdf or .html name for one format"],
+    ["--format <list>", "docx, pdf, html (one accessible web page), or several: docx,pdf (default: docx)"],
     ["--as-of <date>", "the date counts and overdue actions are worked out at (default: today)"],
     ["--marking <text>", "protective marking for header and footer, such as OFFICIAL"],
     ...trackerOptionHelp,
