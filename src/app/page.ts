@@ -60,6 +60,7 @@ export function appPage(): string {
           <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Which board is the paper for?</legend>
           <div class="govuk-hint" id="style-hint">Each board has its own format (house style).</div>
           <div class="govuk-radios" data-module="govuk-radios" id="style-choices"></div>
+          <p class="govuk-body govuk-!-margin-top-2" id="style-unavailable"></p>
         </fieldset>
       </div>
       <div id="report-choice"></div>
@@ -137,7 +138,7 @@ export function previewPage(): string {
 <link rel="stylesheet" href="/static/preview.css">
 </head>
 <body>
-<div id="paper"><main class="paper"><p>The preview appears here once you have chosen your tracker and the board.</p></main></div>
+<div id="paper"><main class="paper"><h1>Preview</h1><p>The preview appears here once you have chosen your tracker and the board.</p></main></div>
 </body>
 </html>
 `;

@@ -88,7 +88,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       const body = MappingRequest.parse(await readJson(req));
       const session = needSession(body.session);
       const overrides: MappingOverrides = {};
-      for (const [field, header] of Object.entries(body.overrides)) if (header.trim() !== "") overrides[field as ColumnField] = header.trim();
+      for (const [field, header] of Object.entries(body.overrides)) if (header !== undefined && header.trim() !== "") overrides[field as ColumnField] = header.trim();
       session.result = await loadTrackerBytes(session.bytes, session.file, { limits, mapping: { file: "the column choices", overrides, lines: {} } });
       session.overrides = overrides;
       sendJson(res, 200, trackerAnswer(session, options.asOf));
@@ -215,7 +215,7 @@ function trackerAnswer(session: Session, asOf: string) {
 
 const MappingRequest = z.strictObject({
   session: z.string().max(64),
-  overrides: z.record(z.enum(COLUMN_FIELDS), z.string().max(500)),
+  overrides: z.partialRecord(z.enum(COLUMN_FIELDS), z.string().max(500)),
 });
 const PaperRequest = z.strictObject({ session: z.string().max(64), form: PaperForm, values: z.boolean().optional() });
 const DownloadRequest = z.strictObject({

@@ -349,17 +349,21 @@ async function openPaperStep() {
   const choices = $("style-choices");
   const hasReports = state.reports.length > 0;
   const hasActions = state.view.counts?.actions > 0;
+  const usable = (s) => (s.name === "section-55" ? hasReports : hasActions);
+  const unusable = state.styles.filter((s) => !usable(s));
   choices.replaceChildren(
-    ...state.styles.map((s) => {
+    ...state.styles.filter(usable).map((s) => {
       const id = `style-${s.name}`;
-      const usable = s.name === "section-55" ? hasReports : hasActions;
       return el("div", { class: "govuk-radios__item" },
-        el("input", { class: "govuk-radios__input", id, name: "style", type: "radio", value: s.name, "aria-describedby": `${id}-hint`, disabled: !usable, checked: state.style === s.name, onchange: () => chooseStyle(s.name) }),
+        el("input", { class: "govuk-radios__input", id, name: "style", type: "radio", value: s.name, "aria-describedby": `${id}-hint`, checked: state.style === s.name, onchange: () => chooseStyle(s.name) }),
         el("label", { class: "govuk-label govuk-radios__label", for: id, text: s.label }),
-        el("div", { class: "govuk-hint govuk-radios__hint", id: `${id}-hint`, text: [s.description !== s.label ? s.description : "", usable ? "" : s.name === "section-55" ? "Needs a tracker of inspection recommendations." : "Needs a tracker of actions."].filter(Boolean).join(" ") || `The ${s.name} house style.` }),
+        el("div", { class: "govuk-hint govuk-radios__hint", id: `${id}-hint`, text: s.description !== s.label ? s.description : `The ${s.name} house style.` }),
       );
     }),
   );
+  // What this tracker cannot make, said in words rather than by greyed-out choices.
+  $("style-unavailable").textContent = unusable.length === 0 ? "" : `${unusable.map((s) => s.label).join(", ")}: ${hasActions ? "needs a tracker of inspection recommendations" : "needs a tracker of actions"}.`;
+  if (state.style && !usable(styleByName(state.style))) state.style = null;
   if (state.style) chooseStyle(state.style, { keepWords: true });
 }
 

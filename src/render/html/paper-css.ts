@@ -23,6 +23,7 @@ export const PAPER_CSS = `
 .paper h1,.paper h2,.paper h3,.paper h4{font-weight:bold;margin:1.2em 0 .5em;line-height:1.25}
 .paper h1.title{font-size:14pt}
 .paper h2{font-size:12pt}.paper h3{font-size:11pt}.paper h4{font-size:11pt;font-style:italic}
+.paper .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;clip-path:inset(50%)!important;white-space:nowrap!important;border:0!important}
 .paper .num{display:inline-block;min-width:2.5em;padding-right:.5em}
 .paper p{margin:0 0 .75em}
 .paper p.numbered{padding-left:3em;text-indent:-3em}

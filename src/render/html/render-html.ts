@@ -45,6 +45,9 @@ export function renderHtmlArticle(doc: Doc): string {
   const marking = clean(doc.meta.marking?.trim() ?? "");
   if (marking && doc.style.marking.header) out.push(`<p class="marking head">${text(marking)}</p>`);
   const state = { titleDone: false };
+  // A page needs one h1: a style whose papers print no title line (Lancashire's label lines)
+  // still gives the page its title, for screen readers only.
+  if (!doc.blocks.some((b) => b.type === "paragraph" && b.role === "title")) out.push(`<h1 class="visually-hidden">${text(clean(doc.meta.title))}</h1>`);
   for (const block of doc.blocks) out.push(renderBlock(block, state));
   const strapline = clean(doc.style.strapline?.trim() ?? "");
   const printsStrapline = doc.blocks.some((b) => b.type === "paragraph" && b.role === "strapline");
