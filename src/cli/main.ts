@@ -8,6 +8,7 @@ import type { Command } from "./commands/command.js";
 import { formatWords } from "./format-words.js";
 import { consolePrinter, type Printer } from "./print.js";
 import { UsageError } from "./usage-error.js";
+import { OutputRefused } from "./write-file.js";
 import { boardpackVersion } from "./version.js";
 
 /**
@@ -17,6 +18,7 @@ import { boardpackVersion } from "./version.js";
 const COMMANDS = new Map<string, () => Promise<Command>>([
   ["check", async () => (await import("./commands/check.js")).checkCommand],
   ["convert", async () => (await import("./commands/convert.js")).convertCommand],
+  ["changes", async () => (await import("./commands/changes.js")).changesCommand],
   ["paper", async () => (await import("./commands/paper.js")).paperCommand],
   ["s55", async () => (await import("./commands/s55.js")).s55Command],
   ["schema", async () => (await import("./commands/schema.js")).schemaCommand],
@@ -87,6 +89,10 @@ function reportFailure(error: unknown, command: Command, print: Printer): number
   if (error instanceof UsageError) {
     print.err(`boardpack ${command.name}: ${error.message}`);
     print.err(`usage: ${command.usage}   (boardpack ${command.name} --help for more)`);
+    return 2;
+  }
+  if (error instanceof OutputRefused) {
+    print.err(`boardpack ${command.name}: ${error.message}`);
     return 2;
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

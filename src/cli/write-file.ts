@@ -1,25 +1,136 @@
 // Outputs are written to a temporary name and renamed, so a failure never leaves a
-// half-written file, and an output path that is one of the inputs is refused.
-import { mkdir, realpath, rename, rm, writeFile } from "node:fs/promises";
+// half-written file; an interrupted run (Ctrl+C, SIGTERM) removes its temporary file on the way
+// out. Every output path is checked before any work: never an input, a folder or a device.
+import { rmSync, type Stats } from "node:fs";
+import { mkdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { UsageError } from "./usage-error.js";
 
-export async function refuseToOverwriteInput(output: string, inputs: string[]): Promise<void> {
-  const target = await realpath(output).catch(() => resolve(output));
-  for (const input of inputs) {
-    const source = await realpath(input).catch(() => resolve(input));
-    if (source === target) throw new UsageError(`the output ${output} is the input file; choose another name with -o`);
+/** An output that cannot be written where the user asked: one line, exit 2. */
+export class OutputRefused extends Error {
+  constructor(readonly path: string, readonly why: string) {
+    super(`cannot write ${path}: ${why}`);
+    this.name = "OutputRefused";
   }
 }
 
+interface PathIdentity {
+  path: string;
+  real: string;
+  stats: Stats | null;
+}
+
+/**
+ * Refuses, before anything is read or written, an output that is one of the inputs (by the
+ * file itself, so a link or a second name for it counts), an existing folder or device, or a
+ * path under something that is not a folder.
+ */
+export async function checkOutputPaths(outputs: readonly string[], inputs: readonly (string | undefined)[]): Promise<void> {
+  const sources = await Promise.all(inputs.filter((i): i is string => typeof i === "string").map(identify));
+  for (const output of outputs) {
+    const target = await identify(output);
+    if (target.stats?.isDirectory()) throw new OutputRefused(output, "it is a folder; give the name of the file to write with -o");
+    if (target.stats && !target.stats.isFile()) throw new OutputRefused(output, "it is a device or pipe, not a file; choose another name with -o");
+    const same = sources.find((source) => isSameFile(source, target));
+    if (same) throw new UsageError(`the output ${output} is the input file${same.path === output ? "" : ` ${same.path}`}; choose another name with -o`);
+    await checkParentFolders(output);
+  }
+}
+
+/** Kept for callers with one output; see checkOutputPaths. */
+export async function refuseToOverwriteInput(output: string, inputs: readonly (string | undefined)[]): Promise<void> {
+  await checkOutputPaths([output], inputs);
+}
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(resolve(path)), { recursive: true });
   const temporary = `${path}.tmp-${process.pid}`;
   try {
+    await mkdir(dirname(resolve(path)), { recursive: true });
+    pendingTemporaries.add(temporary);
+    watchSignals();
     await writeFile(temporary, data);
     await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw asOutputRefused(error, path);
+  } finally {
+    pendingTemporaries.delete(temporary);
+    if (pendingTemporaries.size === 0) unwatchSignals();
   }
+}
+
+// ---- interrupted runs ----
+
+const pendingTemporaries = new Set<string>();
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+let watching = false;
+
+function watchSignals(): void {
+  if (watching) return;
+  watching = true;
+  for (const signal of SIGNALS) process.on(signal, removeTemporariesAndDie);
+}
+
+function unwatchSignals(): void {
+  if (!watching) return;
+  watching = false;
+  for (const signal of SIGNALS) process.off(signal, removeTemporariesAndDie);
+}
+
+/** Removes the half-written files, then dies of the same signal (the exit status a shell expects). */
+function removeTemporariesAndDie(signal: NodeJS.Signals): void {
+  for (const temporary of pendingTemporaries) rmSync(temporary, { force: true });
+  pendingTemporaries.clear();
+  unwatchSignals();
+  process.kill(process.pid, signal);
+}
+
+// ---- paths ----
+
+async function identify(path: string): Promise<PathIdentity> {
+  const real = await realpath(path).catch(() => resolve(path));
+  const stats = await stat(path).catch(() => null);
+  return { path, real, stats };
+}
+
+function isSameFile(a: PathIdentity, b: PathIdentity): boolean {
+  if (a.stats && b.stats) return a.stats.dev === b.stats.dev && a.stats.ino === b.stats.ino;
+  return a.real === b.real;
+}
+
+/** The nearest existing folder above the output must be a folder, not a file. */
+async function checkParentFolders(output: string): Promise<void> {
+  let folder = dirname(resolve(output));
+  for (;;) {
+    const stats = await stat(folder).catch((error: NodeJS.ErrnoException) => error);
+    if (stats instanceof Error) {
+      if (stats.code === "ENAMETOOLONG") throw new OutputRefused(output, "the name is too long");
+      if (stats.code === "ENOTDIR") throw new OutputRefused(output, "a part of the path is a file, not a folder");
+    } else {
+      if (!stats.isDirectory()) throw new OutputRefused(output, `${folder} is not a folder`);
+      return;
+    }
+    const up = dirname(folder);
+    if (up === folder) return;
+    folder = up;
+  }
+}
+
+function asOutputRefused(error: unknown, path: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const why: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    ENOSPC: "the disk is full",
+    EDQUOT: "the disk quota is used up",
+    EROFS: "that place is read-only",
+    EISDIR: "it is a folder",
+    ENOTDIR: "a part of the path is a file, not a folder",
+    ENAMETOOLONG: "the name is too long",
+    EINVAL: "the name is not allowed there",
+    ENOENT: "its folder cannot be made",
+    EEXIST: "its folder cannot be made: a file has that name",
+    EBUSY: "the file is in use",
+  };
+  return code && why[code] ? new OutputRefused(path, why[code]) : error;
 }

@@ -55,7 +55,7 @@ export function loadHouseStyle(name: string, origin: NameOrigin = { file: "--sty
 
 export function parseHouseStyle(source: string, file: string, expectedName?: string): LoadedStyle {
   const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, logLevel: "error" });
   const finder = yamlLineFinder(doc, counter);
   const error = (message: string, line: number): Diagnostic => ({ severity: "error", code: "STYLE_INVALID", message, file, line });
   const result: LoadedStyle = { style: null, file, headerLine: finder.textStartLine(["header"]), footerLine: finder.textStartLine(["footer"]), diagnostics: [] };

@@ -2,11 +2,12 @@
 // the header fields, and whose body (Handlebars + Markdown) is the paper's text. One zod schema
 // says what the front matter may hold; every problem becomes a diagnostic naming the spec file
 // and the line, with the closest known field suggested for a misspelt one.
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { LIMITS } from "../ingest/limits.js";
+import { readUserFile } from "../ingest/read-user-file.js";
 import { parseDateText } from "../model/dates.js";
 import { didYouMean } from "./suggest.js";
 import { yamlLineFinder } from "./yaml-lines.js";
@@ -125,16 +126,12 @@ export interface LoadedSpec {
 
 export function loadSpec(path: string, options: { displayName?: string } = {}): LoadedSpec {
   const file = options.displayName ?? path;
-  let source: string;
-  try {
-    source = readFileSync(path, "utf8");
-  } catch {
-    return {
-      ...emptySpec(file, path),
-      diagnostics: [{ severity: "error", code: "SPEC_NOT_FOUND", message: "the paper spec cannot be read (does the file exist?)", file }],
-    };
+  const read = readUserFile(path, LIMITS.maxTextFileBytes);
+  if (!read.ok) {
+    const message = read.reason === "missing" ? "the paper spec cannot be read (does the file exist?)" : `the paper spec cannot be read: ${read.message}`;
+    return { ...emptySpec(file, path), diagnostics: [{ severity: "error", code: "SPEC_NOT_FOUND", message, file }] };
   }
-  return parseSpec(source, file, path);
+  return parseSpec(read.bytes.toString("utf8"), file, path);
 }
 
 /** The tracker a spec names, as a path relative to the current folder's view (resolved from the spec's folder). */
@@ -166,7 +163,8 @@ export function parseSpec(text: string, file: string, path = file): LoadedSpec {
   const counter = new LineCounter();
   // failsafe: every value stays the text the user typed (a phone number keeps its leading 0,
   // "2015-06-04" is not turned into a timestamp, "no" is not turned into false).
-  const doc = parseDocument(yamlText, { lineCounter: counter, schema: "failsafe", prettyErrors: false, uniqueKeys: true });
+  // logLevel "error": the parser's warnings would otherwise print straight to the terminal.
+  const doc = parseDocument(yamlText, { lineCounter: counter, schema: "failsafe", prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   const finder = yamlLineFinder(doc, counter, 2);
   const base: LoadedSpec = { file, path, spec: null, body, bodyStartLine, frontMatterLine: 1, lineOf: finder.lineOf, textLineOf: finder.textStartLine, diagnostics: [] };
 
@@ -175,7 +173,12 @@ export function parseSpec(text: string, file: string, path = file): LoadedSpec {
     const line = counter.linePos(yamlError.pos[0]).line + 1;
     return { ...base, diagnostics: [error("SPEC_YAML", yamlMessage(yamlError, lines[line - 1] ?? ""), line)] };
   }
-  const raw = withoutBlanks(doc.toJS() ?? {});
+  const js = frontMatterValues(doc);
+  if (!js.ok) {
+    const line = js.offset === undefined ? 2 : counter.linePos(js.offset).line + 1;
+    return { ...base, diagnostics: [error("SPEC_YAML", "the front matter repeats `*name` references so often that it would expand without end; write the values out instead", line)] };
+  }
+  const raw = withoutBlanks(js.value ?? {});
   if (!isPlainObject(raw)) {
     return { ...base, diagnostics: [error("SPEC_FRONT_MATTER", "the front matter should be fields, one per line, such as `title: Domestic abuse action plan update`", 2)] };
   }
@@ -187,6 +190,21 @@ export function parseSpec(text: string, file: string, path = file): LoadedSpec {
   }
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ...base, spec: diagnostics.length === 0 && parsed.success ? parsed.data : null, diagnostics };
+}
+
+/**
+ * The front matter as plain values. An alias expanding into aliases (a "billion laughs") is
+ * refused by the parser's alias budget; the first alias is where it is reported.
+ */
+function frontMatterValues(doc: Document): { ok: true; value: unknown } | { ok: false; offset: number | undefined } {
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let offset: number | undefined;
+    visit(doc, { Alias: (_, node) => ((offset = node.range?.[0]), visit.BREAK) });
+    return { ok: false, offset };
+  }
 }
 
 /** The YAML parser's complaint, in a user's terms. */
@@ -211,12 +229,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function withoutBlanks(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutBlanks).filter((v) => v !== undefined);
   if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const kept = withoutBlanks(v);
-      if (kept !== undefined) out[k] = kept;
-    }
-    return out;
+    // fromEntries, not out[k] = v: a `__proto__:` line must stay a field (and be reported as unknown), not become the object's prototype.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutBlanks(v)] as const).filter(([, v]) => v !== undefined));
   }
   if (value === null || (typeof value === "string" && /^(|~|null)$/i.test(value.trim()))) return undefined;
   return value;

@@ -21,6 +21,9 @@ export const COLUMN_FIELDS = [
   "response",
   /** The due date as the source tracker wrote it ("Mar-17"), beside a real date: boardpack's own trackers carry it. */
   "dueText",
+  /** Status and RAG as the source tracker wrote them ("On track", "A/G"): boardpack's own trackers carry them. */
+  "statusText",
+  "ragText",
   /** Where a row came from ("Tactical Plan, row 15"): boardpack's own trackers carry it. */
   "source",
 ] as const;
@@ -44,6 +47,8 @@ const SYNONYMS: Record<ColumnField, readonly string[]> = {
   addressee: ["addressed to", "addressee", "recipient", "directed to", "for", "agency", "organisation"],
   response: ["force response", "response", "action taken", "force update", "response to recommendation", "force action"],
   dueText: ["due as written", "due date as written", "target date as written"],
+  statusText: ["status as written"],
+  ragText: ["rag as written", "brag as written"],
   source: ["source", "source row"],
 };
 
@@ -91,5 +96,10 @@ export const FIELD_LABELS: Record<ColumnField, string> = {
   addressee: "Addressed to",
   response: "Response",
   dueText: "Due as written",
+  statusText: "Status as written",
+  ragText: "RAG as written",
   source: "Source",
 };
+
+/** The headers of boardpack's own tracker (lower case), which an extra column must not repeat. */
+export const TRACKER_HEADERS: ReadonlySet<string> = new Set([...Object.values(FIELD_LABELS), "Number", "Kind"].map((h) => h.toLowerCase()));

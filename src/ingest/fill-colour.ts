@@ -3,7 +3,7 @@
 // with a tint, so all three are resolved to RGB and then classified by hue.
 import type { Rag } from "../model/schema.js";
 
-/** A colour as exceljs reads it from styles.xml (`<fgColor rgb|indexed|theme tint>`). */
+/** A colour as styles.xml gives it (`<fgColor rgb|indexed|theme tint>`). */
 export interface FillColour {
   argb?: string;
   theme?: number;
@@ -11,7 +11,7 @@ export interface FillColour {
   indexed?: number;
 }
 
-/** The parts of an exceljs fill we look at; gradient fills simply have no pattern. */
+/** The parts of a cell fill we look at; gradient fills simply have no pattern. */
 export interface CellFill {
   type?: string;
   pattern?: string;
@@ -46,7 +46,7 @@ const THEME_SLOTS = [
   "hlink", "folHlink",
 ] as const;
 
-/** The Office 2007 theme exceljs writes; Excel falls back to the Office theme when a file has none. */
+/** The Office 2007 theme (as exceljs and older Excel write it); Excel falls back to the Office theme when a file has none. */
 export const DEFAULT_THEME_COLOURS: readonly string[] = [
   "FFFFFF", "000000", "EEECE1", "1F497D",
   "4F81BD", "C0504D", "9BBB59", "8064A2", "4BACC6", "F79646",

@@ -1,7 +1,7 @@
 // Find the header row of a sheet: real trackers put title rows, dates and notes above it.
 // The header is the row in the first 30 whose cells name the most known fields.
 import type { RawRow, RawSheet } from "./raw-table.js";
-import { fieldForHeader, type ColumnField } from "./columns.js";
+import { fieldForHeader, TRACKER_HEADERS, type ColumnField } from "./columns.js";
 import { normaliseWord } from "../model/vocabulary.js";
 
 export const HEADER_SEARCH_ROWS = 30;
@@ -73,13 +73,18 @@ export function mapColumns(row: RawRow, overrides: MappingOverrides = {}): Colum
   return makeExtraHeadersUnique(columns);
 }
 
-/** Unmapped columns are keyed by header in `extra`, so two with the same text become "Notes" and "Notes (2)". */
+/**
+ * Unmapped columns are keyed by header in `extra`, so two with the same text become "Notes" and
+ * "Notes (2)"; and one named like a column of boardpack's tracker (a second "Status") becomes
+ * "Status (original)", so the converted tracker never has two columns of one name.
+ */
 function makeExtraHeadersUnique(columns: Column[]): Column[] {
   const seen = new Map<string, number>();
   return columns.map((c) => {
     if (c.field !== null) return c;
-    const n = (seen.get(c.header) ?? 0) + 1;
-    seen.set(c.header, n);
-    return n === 1 ? c : { ...c, header: `${c.header} (${n})` };
+    const header = TRACKER_HEADERS.has(c.header.toLowerCase()) ? `${c.header} (original)` : c.header;
+    const n = (seen.get(header) ?? 0) + 1;
+    seen.set(header, n);
+    return n === 1 && header === c.header ? c : { ...c, header: n === 1 ? header : `${header} (${n})` };
   });
 }

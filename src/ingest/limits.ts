@@ -12,6 +12,10 @@ export const LIMITS = {
   maxPartInflatedBytes: 100 * MB,
   /** Rows in one sheet or CSV file, blank rows not counted. */
   maxRows: 200_000,
+  /** Merged ranges in all sheets together; real trackers have hundreds. */
+  maxMergedRanges: 100_000,
+  /** A paper spec or --map file: text a person wrote. */
+  maxTextFileBytes: 5 * MB,
   /** One CSV record; a longer one is nearly always a quote that is never closed. */
   maxCsvRecordBytes: 1 * MB,
 } as const;

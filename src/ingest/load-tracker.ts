@@ -1,8 +1,7 @@
 // The whole ingest, file → Plan: size check, sniff, read, lay out each sheet, normalise.
 // Unreadable input throws InputRefused (one line, exit 2); data problems come back as diagnostics.
-import { readFile, stat } from "node:fs/promises";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { normalise } from "../model/normalise.js";
+import { normalise } from "./normalise.js";
 import { hasPlanShape } from "../model/plan-shape.js";
 import { Plan } from "../model/schema.js";
 import { readCsv } from "./csv.js";
@@ -12,7 +11,8 @@ import { LIMITS, type Limits } from "./limits.js";
 import type { MappingFile } from "./mapping-file.js";
 import { refuse } from "./refused.js";
 import type { RawWorkbook } from "./raw-table.js";
-import { checkFileSize, detectInput } from "./sniff.js";
+import { readUserFile, type UserFileRead } from "./read-user-file.js";
+import { detectInput } from "./sniff.js";
 
 export interface LoadOptions {
   /** The name to show in messages; defaults to the path as given. */
@@ -31,13 +31,9 @@ export interface LoadResult {
 export async function loadTracker(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const file = options.displayName ?? path;
   const limits = options.limits ?? LIMITS;
-  const info = await stat(path).catch(() => {
-    throw refuse(file, "INPUT_NOT_FOUND", "there is no such file");
-  });
-  if (info.isDirectory()) throw refuse(file, "INPUT_NOT_FOUND", "this is a folder, not a tracker file");
-  checkFileSize(info.size, file, limits);
-  const bytes = await readFile(path);
-  return loadTrackerBytes(bytes, file, { ...options, limits });
+  const read = readUserFile(path, limits.maxFileBytes);
+  if (!read.ok) throw refuseUnread(read, file);
+  return loadTrackerBytes(read.bytes, file, { ...options, limits });
 }
 
 export async function loadTrackerBytes(bytes: Buffer, file: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -67,6 +63,21 @@ export async function loadTrackerBytes(bytes: Buffer, file: string, options: Loa
 
   const plan = result.plan ? checkPlan(result.plan, file, diagnostics) : null;
   return { plan, diagnostics, tables: result.tables, format };
+}
+
+function refuseUnread(read: Extract<UserFileRead, { ok: false }>, file: string) {
+  switch (read.reason) {
+    case "missing":
+      return refuse(file, "INPUT_NOT_FOUND", read.message);
+    case "folder":
+      return refuse(file, "INPUT_NOT_FOUND", "this is a folder, not a tracker file");
+    case "special":
+      return refuse(file, "INPUT_NOT_A_FILE", read.message);
+    case "too-large":
+      return refuse(file, "INPUT_TOO_LARGE", `${read.message}; delete unused sheets, rows or pictures and save it again`);
+    default:
+      return refuse(file, "INPUT_UNREADABLE", read.message);
+  }
 }
 
 /** A --map line whose header no table has is a mistake the user must hear about. */

@@ -1,10 +1,11 @@
 // --map mapping.yaml: the user names which header feeds which field, for trackers
 // whose headers no synonym covers. "action: Description of task".
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { Document, LineCounter, parseDocument, isMap, isScalar } from "yaml";
 import { COLUMN_FIELDS, type ColumnField } from "./columns.js";
 import type { MappingOverrides } from "./header.js";
+import { LIMITS } from "./limits.js";
+import { readUserFile } from "./read-user-file.js";
 import { InputRefused } from "./refused.js";
 
 export interface MappingFile {
@@ -19,14 +20,11 @@ export function loadMappingFile(path: string): MappingFile {
   const refuse = (message: string, line?: number): InputRefused =>
     new InputRefused({ severity: "error", code: "MAP_INVALID", message, file, ...(line ? { line } : {}) });
 
-  let source: string;
-  try {
-    source = readFileSync(path, "utf8");
-  } catch {
-    throw refuse("the mapping file cannot be read (does it exist?)");
-  }
+  const read = readUserFile(path, LIMITS.maxTextFileBytes);
+  if (!read.ok) throw refuse(read.reason === "missing" ? "the mapping file cannot be read (does it exist?)" : `the mapping file cannot be read: ${read.message}`);
+  const source = read.bytes.toString("utf8");
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, logLevel: "error" });
   const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
   const firstError = doc.errors[0];
   if (firstError) throw refuse(`not valid YAML: ${firstError.message.split("\n")[0]}`, lineOf(firstError.pos[0]));

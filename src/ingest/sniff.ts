@@ -93,11 +93,16 @@ function checkWorkbookZip(bytes: Buffer, file: string, limits: Limits, parts: Ma
   }
   checkInflation(entries, file, limits);
   assertPlausibleRatios(entries, file);
-  const { worksheetRows } = verifyInflatedSizes(bytes, entries, file, limits, parts);
+  const { worksheetRows, mergedRanges } = verifyInflatedSizes(bytes, entries, file, limits, parts);
   if (worksheetRows > limits.maxRows) {
     throw refuse(file, "INPUT_TOO_LARGE",
       `the workbook has ${worksheetRows.toLocaleString("en-GB")} rows, more than the ${limits.maxRows.toLocaleString("en-GB")} boardpack reads; ` +
         "delete unused rows or sheets, or split it into smaller files");
+  }
+  if (mergedRanges > limits.maxMergedRanges) {
+    throw refuse(file, "INPUT_TOO_LARGE",
+      `the workbook has ${mergedRanges.toLocaleString("en-GB")} merged ranges, more than the ${limits.maxMergedRanges.toLocaleString("en-GB")} boardpack reads; ` +
+        "unmerge cells (Home > Merge & Center > Unmerge Cells) and save it again");
   }
 }
 

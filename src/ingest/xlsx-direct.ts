@@ -1,17 +1,35 @@
 // Reads a workbook's cells straight from its XML parts, which sniff.ts has already inflated (and
-// size-checked) on the way in. It gives exactly what exceljs gives for the same file — the same
-// values, date conversions, shared and rich strings, fills, merges and hyperlinks, quirks
-// included (see the notes below) — at a fraction of the time and memory, and without loading
-// exceljs. It handles the parts an ordinary workbook has; anything else (comments, drawings,
-// tables, pictures, odd part names, malformed XML) throws NotHandled and xlsx.ts reads the file
-// with exceljs as before. test/ingest/xlsx-direct.test.ts compares the two readers.
+// size-checked) on the way in: values, shared and rich strings, date formats, fills, merges and
+// hyperlinks. It is boardpack's one xlsx reader. It follows the package's own map (the
+// relationships from xl/workbook.xml to each sheet's part, whatever the part is called),
+// reads elements with or without a namespace prefix, rows and cells with or without their
+// `r=` reference, and passes over what a tracker never needs (drawings, comments, tables,
+// pictures). A part that does not hold together is refused as damaged in one line naming the
+// part, and the cell or line where that can be known.
+import { type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { CellFill, FillColour } from "./fill-colour.js";
-import { NotHandled, scanXml, type Attributes, type XmlHandler } from "./xml-scan.js";
+import { LIMITS } from "./limits.js";
+import { InputRefused } from "./refused.js";
+import { DUPLICATE_PART } from "./zip-directory.js";
+import { lineAt, scanXml, XmlMalformed, type Attributes, type XmlHandler } from "./xml-scan.js";
 
-/** A cell as the sheet reader sees it (exceljs merge slaves and valueless, styleless cells are absent). */
+/** A cell's value as read: text, number, boolean, date-formatted number (its serial), error, rich text, hyperlink, or an ISO date (`t="d"`). */
+export type SourceValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | { error: string }
+  | { richText: { text: string | undefined }[] }
+  | { text: unknown; hyperlink: string }
+  | { isoDate: string }
+  | { dateSerial: number };
+
+/** A cell as the sheet reader sees it (merge slaves and valueless, styleless cells are absent). */
 export type SourceCell =
-  | { formula: true; result: unknown; fill: CellFill | undefined }
-  | { formula: false; value: unknown; fill: CellFill | undefined };
+  | { formula: true; result: SourceValue; fill: CellFill | undefined }
+  | { formula: false; value: SourceValue; fill: CellFill | undefined };
 
 export interface SourceSheet {
   name: string;
@@ -28,122 +46,194 @@ export interface SourceBook {
   /** The theme parts' XML, in zip order, by name ("theme1"). */
   themes: Map<string, string>;
   sheets: SourceSheet[];
+  /** Notes about the workbook as a whole (sheets that are charts, not tables). */
+  notes: Diagnostic[];
 }
 
 const MAX_COLUMNS = 16_384;
-/** Parts exceljs reads (and could fail on) that this reader does not: such workbooks go to exceljs. */
-const NOT_HANDLED_PART = /xl\/media\/|xl\/drawings\/|xl\/(comments\d+)[.]xml|xl\/tables\/(table\d+)[.]xml/;
-const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
-const WORKSHEET_RELS_PART = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
-const THEME_PART = /xl\/theme\/([a-zA-Z0-9]+)[.]xml/;
-const CELL_REF = /^([A-Z]{1,3})([1-9][0-9]*)$/;
+const MAX_ROWS = 1_048_576;
+const THEME_PART = /^xl\/theme\/([^/]+)[.]xml$/;
+const CELL_REF = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;
+const REL_WORKSHEET = /\/worksheet$/;
+const AGAIN = "; open it in Excel and save it again";
 
-/**
- * The workbook from its inflated parts (zip entry name → bytes, in zip order), or NotHandled.
- * Mirrors exceljs 4.4 (lib/xlsx/xlsx.js load and reconcile) for the parts it reads.
- */
-export function readWorkbookParts(parts: ReadonlyMap<string, Buffer>): SourceBook {
-  // exceljs drops one leading "/" from entry names and skips folders.
+/** Where a damaged workbook's fault lies, for the one line that refuses it. */
+interface Fault {
+  part?: string;
+  sheet?: string;
+  line?: number;
+  cell?: string;
+}
+
+/** Refuses the workbook: `the workbook is damaged: xl/worksheets/sheet1.xml, line 2, has …`. */
+function damaged(file: string, where: Fault, reason: string): InputRefused {
+  const place = [where.part, where.line === undefined ? undefined : `line ${where.line}`].filter(Boolean).join(", ");
+  const d: Diagnostic = {
+    severity: "error",
+    code: "INPUT_UNREADABLE",
+    message: `the workbook is damaged and cannot be read: ${reason}${place ? ` (in its part ${place})` : ""}${AGAIN}`,
+    file,
+  };
+  if (where.sheet !== undefined) d.sheet = where.sheet;
+  if (where.cell !== undefined) d.cell = where.cell;
+  return new InputRefused(d);
+}
+
+/** The workbook from its inflated parts (zip entry name → bytes, in zip order). */
+export function readWorkbookParts(parts: ReadonlyMap<string, Buffer>, file = "workbook.xlsx"): SourceBook {
   const byName = new Map<string, Buffer>();
+  if (parts.has(DUPLICATE_PART)) throw damaged(file, {}, "two of its parts have the same name");
   for (const [raw, bytes] of parts) {
     if (raw.endsWith("/")) continue;
-    if (!/^[\x20-\x7e]+$/.test(raw)) throw new NotHandled("a part name that is not plain ASCII");
     const name = raw.startsWith("/") ? raw.slice(1) : raw;
-    if (byName.has(name)) throw new NotHandled("two parts with one name");
-    if (NOT_HANDLED_PART.test(name) || /xl\/drawings\/(vmlDrawing\d+)[.]vml/.test(name)) throw new NotHandled(`the part ${name}`);
+    if (byName.has(name)) throw damaged(file, { part: partLabel(name) }, "two parts have the same name");
     byName.set(name, bytes);
   }
   const text = (name: string): string | undefined => {
     const bytes = byName.get(name);
-    if (!bytes) return undefined;
-    const xml = bytes.toString("utf8");
-    // A part that is not valid UTF-8 decodes differently in different readers.
-    if (xml.includes("\uFFFD")) throw new NotHandled("a part that is not UTF-8");
-    return xml;
+    return bytes === undefined ? undefined : partText(bytes, name, file);
+  };
+  /** Scans a part, refusing the workbook at the line where its XML breaks. */
+  const scan = (name: string, xml: string, handler: XmlHandler, sheet?: string): void => {
+    try {
+      scanXml(xml, handler);
+    } catch (err) {
+      if (err instanceof XmlMalformed) {
+        throw damaged(file, { part: partLabel(name), line: lineAt(xml, err.offset), ...(sheet === undefined ? {} : { sheet }) }, `the XML has ${err.reason}`);
+      }
+      throw err;
+    }
   };
 
-  // Parts exceljs parses but we need nothing from: they must still be well formed.
-  for (const name of ["_rels/.rels", "docProps/app.xml"]) {
-    const xml = text(name);
-    if (xml !== undefined) scanXml(xml, IGNORE);
-  }
   const workbookXml = text("xl/workbook.xml");
-  if (workbookXml === undefined) throw new NotHandled("no xl/workbook.xml");
-  const workbook = readWorkbookXml(workbookXml);
-  const workbookRels = readRels(text("xl/_rels/workbook.xml.rels"));
-  const styles = readStyles(text("xl/styles.xml"));
-  const strings = readSharedStrings(text("xl/sharedStrings.xml"));
-  const title = readTitle(text("docProps/core.xml"));
+  if (workbookXml === undefined) throw damaged(file, { part: "xl/workbook.xml" }, "the workbook part is missing");
+  const workbook = readWorkbookXml(workbookXml, (h) => scan("xl/workbook.xml", workbookXml, h), file);
+  const workbookRels = readRels("xl/_rels/workbook.xml.rels", text("xl/_rels/workbook.xml.rels"), scan);
+  const styles = readStyles(text("xl/styles.xml"), scan);
+  const strings = readSharedStrings(sharedStringsPart(workbookRels, byName), text, scan, file);
+  const coreXml = text("docProps/core.xml");
+  const title = coreXml === undefined ? undefined : readTitle(coreXml, (h) => scan("docProps/core.xml", coreXml, h));
 
   const themes = new Map<string, string>();
-  const worksheetParts = new Map<string, string>();
-  const sheetRels = new Map<string, Map<string, Rel>>();
-  const sheetNumbers = new Set<string>();
   for (const name of byName.keys()) {
-    if (name === "xl/workbook.xml" || name === "xl/styles.xml" || name === "xl/sharedStrings.xml" || name === "docProps/core.xml") continue;
-    let m = WORKSHEET_PART.exec(name);
-    if (m) {
-      if (sheetNumbers.has(m[1]!)) throw new NotHandled("two worksheet parts with one number");
-      sheetNumbers.add(m[1]!);
-      worksheetParts.set(name, m[1]!);
-      continue;
-    }
-    m = WORKSHEET_RELS_PART.exec(name);
-    if (m) {
-      sheetRels.set(m[1]!, readRels(text(name)));
-      continue;
-    }
-    m = THEME_PART.exec(name);
-    if (m) themes.set(m[1]!, byName.get(name)!.toString("utf8"));
+    const m = THEME_PART.exec(name);
+    if (m) themes.set(m[1]!, text(name)!);
   }
 
-  // Sheets in workbook order whose relationship leads to a worksheet part (exceljs skips the rest).
-  const seenIds = new Set<number>();
+  const notes: Diagnostic[] = [];
   const sheets: SourceSheet[] = [];
+  const used = new Set<string>();
   for (const def of workbook.sheets) {
-    if (!Number.isInteger(def.id) || def.id < 1 || seenIds.has(def.id)) throw new NotHandled("an unusual sheetId");
-    seenIds.add(def.id);
     const rel = def.rId === undefined ? undefined : workbookRels.get(def.rId);
-    if (!rel) continue;
-    if (rel.target === undefined) throw new NotHandled("a sheet relationship without a target");
-    const partName = `xl/${rel.target.replace(/^(\s|\/xl\/)+/, "")}`;
-    const sheetNo = worksheetParts.get(partName);
-    if (sheetNo === undefined) {
-      if (byName.has(partName)) throw new NotHandled("a sheet that is not a worksheet part");
+    const where = { part: "xl/workbook.xml", sheet: def.name };
+    if (!rel || rel.target === undefined) throw damaged(file, where, `the sheet "${clip(def.name)}" has no part`);
+    if (rel.external) throw damaged(file, where, `the sheet "${clip(def.name)}" lies outside the file`);
+    const partName = resolveTarget("xl/workbook.xml", rel.target);
+    const isWorksheet = rel.type === undefined ? true : REL_WORKSHEET.test(rel.type);
+    if (!isWorksheet) {
+      // Chart sheets, dialog sheets and Excel 4 macro sheets hold no table to read.
+      notes.push({ severity: "info", code: "SHEET_NOT_TABLE", message: `the sheet "${def.name}" is a ${sheetKind(rel.type!)}, not a table of cells; passed over`, file, sheet: def.name });
       continue;
     }
-    checkSheetName(def.name, sheets);
-    sheets.push(readWorksheet(text(partName)!, def, { styles, strings, date1904: workbook.date1904, rels: sheetRels.get(sheetNo) }));
+    const xml = text(partName);
+    if (xml === undefined) throw damaged(file, { ...where, part: partLabel(partName) }, `the part of the sheet "${clip(def.name)}" is missing`);
+    if (used.has(partName)) throw damaged(file, where, "two sheets share one part");
+    used.add(partName);
+    const relsName = relsPartOf(partName);
+    const rels = readRels(relsName, text(relsName), scan);
+    sheets.push(
+      readWorksheet(xml, def, {
+        styles,
+        strings,
+        rels,
+        file,
+        part: partName,
+        scan: (h) => scan(partName, xml, h, def.name),
+      }),
+    );
   }
-  return { date1904: workbook.date1904, title, themes, sheets };
+  return { date1904: workbook.date1904, title, themes, sheets, notes };
 }
 
-const IGNORE: XmlHandler = { open() {}, text() {}, close() {} };
+/** A part's text: UTF-8 (with or without BOM) or UTF-16 with its BOM, as XML allows. */
+function partText(bytes: Buffer, name: string, file: string): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw damaged(file, { part: partLabel(name) }, "the part is not UTF-8 text, as XML in a workbook must be");
+  }
+}
+
+function sheetKind(type: string): string {
+  if (/chartsheet$/i.test(type)) return "chart";
+  if (/dialogsheet$/i.test(type)) return "dialog sheet";
+  if (/macrosheet$/i.test(type)) return "macro sheet";
+  return "sheet of another kind";
+}
+
+/** A part name fit for a one-line message, whatever the zip holds. */
+function partLabel(name: string): string {
+  return clip(name, 80);
+}
+
+function clip(text: string, max = 40): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
+}
+
+/** The part a relationship's target names, from the part that holds the relationship (OPC: relative, or absolute from the package root). */
+function resolveTarget(source: string, target: string): string {
+  const trimmed = target.trim().replace(/\\/g, "/");
+  const base = trimmed.startsWith("/") ? [] : source.split("/").slice(0, -1);
+  for (const segment of trimmed.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") base.pop();
+    else base.push(decodeURIComponentSafe(segment));
+  }
+  return base.join("/");
+}
+
+function decodeURIComponentSafe(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels */
+function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+type Scan = (name: string, xml: string, handler: XmlHandler) => void;
 
 // ---- xl/workbook.xml ----
 
 interface SheetDef {
   name: string;
-  id: number;
   state: string | undefined;
   rId: string | undefined;
 }
 
-function readWorkbookXml(xml: string): { sheets: SheetDef[]; date1904: boolean } {
+function readWorkbookXml(xml: string, scan: (h: XmlHandler) => void, file: string): { sheets: SheetDef[]; date1904: boolean } {
   const sheets: SheetDef[] = [];
   let date1904 = false;
   let depth = 0;
-  scanXml(xml, {
+  let root = "";
+  scan({
     open(name, attrs) {
       depth++;
-      if (depth === 1 && name !== "workbook") throw new NotHandled("an unusual workbook part");
+      if (depth === 1) root = name;
       if (name === "sheet" && depth === 3) {
-        const sheetName = attrs.get("name");
-        if (sheetName === undefined) throw new NotHandled("a sheet without a name");
-        // exceljs decodes the already decoded name once more.
-        sheets.push({ name: xmlDecodeAgain(sheetName), id: parseInt(attrs.get("sheetId") ?? "", 10), state: attrs.get("state"), rId: attrs.get("r:id") });
+        sheets.push({ name: attrs.get("name") ?? "", state: attrs.get("state"), rId: attrs.getPrefixed("id") });
       } else if (name === "workbookPr" && depth === 2) {
-        date1904 = attrs.get("date1904") === "1";
+        const flag = attrs.get("date1904");
+        date1904 = flag === "1" || flag === "true";
       }
     },
     text() {},
@@ -151,34 +241,30 @@ function readWorkbookXml(xml: string): { sheets: SheetDef[]; date1904: boolean }
       depth--;
     },
   });
+  if (root !== "workbook") throw damaged(file, { part: "xl/workbook.xml" }, "the workbook part is not a workbook");
+  // A sheet with no name is shown by its place, as a user would count the tabs.
+  sheets.forEach((s, i) => {
+    if (s.name.trim() === "") s.name = `Sheet${i + 1}`;
+  });
   return { sheets, date1904 };
-}
-
-/** Names exceljs refuses (the load fails) or truncates with a console warning: left to exceljs. */
-function checkSheetName(name: string, before: readonly SourceSheet[]): void {
-  const refused = name === "" || name === "History" || /[*?:/\\[\]]/.test(name) || /(^')|('$)/.test(name) || name.length > 31;
-  if (refused || before.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new NotHandled("a sheet name exceljs does not take as it is");
-}
-
-/** exceljs's utils.xmlDecode, applied to text saxes has already decoded. */
-function xmlDecodeAgain(text: string): string {
-  return text.replace(/&([a-z]*);/g, (c) => ({ "&lt;": "<", "&gt;": ">", "&amp;": "&", "&apos;": "'", "&quot;": '"' })[c] ?? c);
 }
 
 // ---- relationships ----
 
 interface Rel {
   target: string | undefined;
+  type: string | undefined;
+  external: boolean;
 }
 
-function readRels(xml: string | undefined): Map<string, Rel> {
+function readRels(name: string, xml: string | undefined, scan: Scan): Map<string, Rel> {
   const rels = new Map<string, Rel>();
   if (xml === undefined) return rels;
-  scanXml(xml, {
-    open(name, attrs) {
-      if (name === "Relationship") {
+  scan(name, xml, {
+    open(element, attrs) {
+      if (element === "Relationship") {
         const id = attrs.get("Id");
-        if (id !== undefined) rels.set(id, { target: attrs.get("Target") });
+        if (id !== undefined && !rels.has(id)) rels.set(id, { target: attrs.get("Target"), type: attrs.get("Type"), external: attrs.get("TargetMode") === "External" });
       }
     },
     text() {},
@@ -187,24 +273,37 @@ function readRels(xml: string | undefined): Map<string, Rel> {
   return rels;
 }
 
+/** The shared strings part, found through the workbook's relationships (xl/sharedStrings.xml when they do not say). */
+function sharedStringsPart(rels: Map<string, Rel>, byName: Map<string, Buffer>): string | undefined {
+  for (const rel of rels.values()) {
+    if (rel.type?.endsWith("/sharedStrings") && rel.target !== undefined && !rel.external) {
+      const name = resolveTarget("xl/workbook.xml", rel.target);
+      if (byName.has(name)) return name;
+    }
+  }
+  return byName.has("xl/sharedStrings.xml") ? "xl/sharedStrings.xml" : undefined;
+}
+
 // ---- docProps/core.xml ----
 
-function readTitle(xml: string | undefined): string | undefined {
-  if (xml === undefined) return undefined;
+function readTitle(xml: string, scan: (h: XmlHandler) => void): string | undefined {
   let title: string | undefined;
-  let inTitle = false;
-  scanXml(xml, {
+  let depth = 0;
+  let inTitle = 0;
+  scan({
     open(name) {
-      if (name === "dc:title") {
-        inTitle = true;
+      depth++;
+      if (name === "title" && depth === 2) {
+        inTitle = depth;
         title = undefined;
       }
     },
     text(value) {
       if (inTitle) title = (title ?? "") + value;
     },
-    close(name) {
-      if (name === "dc:title") inTitle = false;
+    close() {
+      if (depth === inTitle) inTitle = 0;
+      depth--;
     },
   });
   return title;
@@ -212,26 +311,24 @@ function readTitle(xml: string | undefined): string | undefined {
 
 // ---- xl/styles.xml ----
 
-/** What a cell's style id brings: its number format's date-ness and its fill (exceljs getStyleModel). */
+/** What a cell's style id brings: whether its number format shows a date, and its fill. */
 interface CellStyle {
   isDate: boolean;
   fill: CellFill | undefined;
 }
 
 interface Styles {
-  /** By style id; null where exceljs finds no style. */
+  /** By style id; null where the workbook has no such style. */
   get(id: number): CellStyle | null;
 }
 
-/** The built-in number formats exceljs knows (lib/xlsx/defaultnumformats.js) that are dates or times. */
+/** Excel's built-in number formats (ECMA-376 §18.8.30) that show a date or a time. */
 const BUILT_IN_FORMATS: Record<number, string> = {
-  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
   14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss",
-  22: 'm/d/yy "h":mm', 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00 ;(#,##0.00)", 40: "#,##0.00 ;[Red](#,##0.00)",
-  45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+  22: 'm/d/yy "h":mm', 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0",
 };
 
-/** exceljs utils.isDateFmt. */
+/** A format code shows a date or time when, outside quotes and brackets, it has y, m, d, h, s or b. */
 function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
   return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
@@ -239,33 +336,27 @@ function isDateFormat(format: string | undefined): boolean {
 
 interface Xf {
   numFmtId: number;
-  fontId: number;
   fillId: number;
-  borderId: number;
 }
 
-function readStyles(xml: string | undefined): Styles | null {
-  if (xml === undefined) return null;
+const NO_STYLES: Styles = { get: () => null };
+
+function readStyles(xml: string | undefined, scan: Scan): Styles {
+  if (xml === undefined) return NO_STYLES;
   const numFmts = new Map<number, string>();
   const fills: CellFill[] = [];
   const xfs: Xf[] = [];
-  let fontCount = 0;
-  let borderCount = 0;
   const path: string[] = [];
   let fill: CellFill | undefined;
-  scanXml(xml, {
+  scan("xl/styles.xml", xml, {
     open(name, attrs) {
       path.push(name);
       const parent = path[path.length - 2];
       const depth = path.length;
-      if (depth === 1 && name !== "styleSheet") throw new NotHandled("an unusual styles part");
       if (depth === 3 && parent === "numFmts" && name === "numFmt") {
         const code = attrs.get("formatCode");
-        if (code === undefined) throw new NotHandled("a number format without a code");
-        numFmts.set(parseInt(attrs.get("numFmtId") ?? "", 10), code.replace(/[\\](.)/g, "$1"));
-      } else if (depth === 3 && parent === "fonts" && name === "font") fontCount++;
-      else if (depth === 3 && parent === "borders" && name === "border") borderCount++;
-      else if (depth === 3 && parent === "fills" && name === "fill") {
+        if (code !== undefined) numFmts.set(parseInt(attrs.get("numFmtId") ?? "", 10), code.replace(/[\\](.)/g, "$1"));
+      } else if (depth === 3 && parent === "fills" && name === "fill") {
         fill = {};
         fills.push(fill);
       } else if (depth === 4 && path[1] === "fills" && parent === "fill") {
@@ -276,13 +367,13 @@ function readStyles(xml: string | undefined): Styles | null {
           fills[fills.length - 1] = fill = f;
         } else if (name === "gradientFill") {
           fills[fills.length - 1] = fill = { type: "gradient" };
-        } else throw new NotHandled(`a fill of type ${name}`);
+        }
       } else if (depth === 5 && path[1] === "fills" && parent === "patternFill" && (name === "fgColor" || name === "bgColor")) {
         const colour = readColour(attrs);
         if (colour && fill) fill[name] = colour;
       } else if (depth === 3 && parent === "cellXfs" && name === "xf") {
         const int = (key: string) => parseInt(attrs.get(key) ?? "", 10);
-        xfs.push({ numFmtId: int("numFmtId"), fontId: int("fontId"), fillId: int("fillId"), borderId: int("borderId") });
+        xfs.push({ numFmtId: int("numFmtId"), fillId: int("fillId") });
       }
     },
     text() {},
@@ -298,22 +389,16 @@ function readStyles(xml: string | undefined): Styles | null {
       const xf = xfs[id];
       if (!xf) style = null;
       else {
-        // exceljs fails to load a workbook whose style points at a font, border or fill list that is not there.
-        const points = (n: number) => !!n || n === 0;
-        if ((points(xf.fontId) && fontCount === 0) || (points(xf.borderId) && borderCount === 0) || (points(xf.fillId) && fills.length === 0)) {
-          throw new NotHandled("a style without its font, border or fill list");
-        }
         const format = xf.numFmtId ? numFmts.get(xf.numFmtId) || BUILT_IN_FORMATS[xf.numFmtId] : undefined;
-        style = { isDate: isDateFormat(format), fill: points(xf.fillId) ? fills[xf.fillId] : undefined };
+        style = { isDate: isDateFormat(format), fill: Number.isInteger(xf.fillId) ? fills[xf.fillId] : undefined };
       }
       cache.set(id, style);
       return style;
     },
-    ...(xfs.length === 0 ? { empty: true } : {}),
-  } as Styles & { empty?: true };
+  };
 }
 
-/** exceljs ColorXform: rgb, else theme (+ tint), else indexed, else nothing. */
+/** A colour as styles.xml gives it: rgb, else theme (+ tint), else indexed, else nothing. */
 function readColour(attrs: Attributes): FillColour | undefined {
   const rgb = attrs.get("rgb");
   if (rgb) return { argb: rgb };
@@ -331,100 +416,54 @@ function readColour(attrs: Attributes): FillColour | undefined {
 
 // ---- xl/sharedStrings.xml ----
 
-type RichText = { richText: { text: string | undefined }[] };
-type SharedString = string | RichText | Record<string, never>;
-
-/** exceljs TextXform: Excel's _xHHHH_ escapes (upper-case hex only) decoded. */
+/** Excel's _xHHHH_ escapes (upper-case hex only), decoded. */
 function textModel(pieces: string): string {
   return pieces.includes("_x") ? pieces.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : pieces;
 }
 
-function readSharedStrings(xml: string | undefined): SharedString[] | null {
-  if (xml === undefined) return null;
-  const values: SharedString[] = [];
-  // Within <si>: a <t> (the string), <r> runs (rich text, each with its <t>) or <rPh> (ignored).
+/** Each shared string's text: its `<t>`, or its rich text runs' `<t>`s joined (phonetic guides left out). */
+function readSharedStrings(name: string | undefined, text: (name: string) => string | undefined, scan: Scan, file: string): string[] | null {
+  if (name === undefined) return null;
+  const xml = text(name)!;
+  const values: string[] = [];
   let depth = 0;
-  let model: SharedString | undefined;
-  let where: "si" | "t" | "r" | "rt" | "rPr" | "rPh" = "si";
+  let root = "";
   let buffer = "";
-  let run: { text: string | undefined } | undefined;
-  let runTexts = 0;
+  let inText = 0;
   let skipDepth = 0;
-  scanXml(xml, {
-    open(name) {
+  scan(name, xml, {
+    open(element) {
       depth++;
-      if (depth === 1) {
-        if (name !== "sst") throw new NotHandled("an unusual shared strings part");
-        return;
-      }
+      if (depth === 1) root = element;
       if (skipDepth > 0) return;
-      if (depth === 2) {
-        if (name !== "si") throw new NotHandled("an unusual shared string");
-        model = {};
-        where = "si";
-        return;
-      }
-      if (depth === 3) {
-        if (name === "t") {
-          if (typeof model !== "object" || Object.keys(model).length > 0) throw new NotHandled("a shared string in two forms");
-          where = "t";
-          buffer = "";
-        } else if (name === "r") {
-          if (typeof model === "string") throw new NotHandled("a shared string in two forms");
-          where = "r";
-          run = { text: undefined };
-          runTexts = 0;
-        } else if (name === "rPh" || name === "phoneticPr") {
-          skipDepth = depth;
-        } else throw new NotHandled(`<${name}> in a shared string`);
-        return;
-      }
-      if (depth === 4 && where === "r") {
-        if (name === "t") {
-          if (++runTexts > 1) throw new NotHandled("a rich text run with two texts");
-          where = "rt";
-          buffer = "";
-        } else if (name === "rPr") {
-          skipDepth = depth;
-        } else throw new NotHandled(`<${name}> in a rich text run`);
-        return;
-      }
-      throw new NotHandled("an unusual shared string");
+      if (depth === 2 && element === "si") buffer = "";
+      else if (depth >= 3 && (element === "rPh" || element === "phoneticPr")) skipDepth = depth;
+      else if (depth >= 3 && element === "t") inText = depth;
     },
     text(value) {
-      if (skipDepth === 0 && (where === "t" || where === "rt")) buffer += value;
+      if (inText && skipDepth === 0) buffer += value;
     },
-    close() {
-      if (skipDepth > 0) {
-        if (depth === skipDepth) skipDepth = 0;
-        depth--;
-        return;
-      }
-      if (depth === 2) values.push(model as SharedString);
-      else if (depth === 3 && where === "t") {
-        model = textModel(buffer);
-        where = "si";
-      } else if (depth === 3 && where === "r") {
-        const rich = model as Partial<RichText>;
-        (rich.richText ??= []).push(run!);
-        where = "si";
-      } else if (depth === 4 && where === "rt") {
-        run!.text = textModel(buffer);
-        where = "r";
-      }
+    close(element) {
+      if (skipDepth === depth) skipDepth = 0;
+      else if (inText === depth) {
+        inText = 0;
+      } else if (depth === 2 && element === "si") values.push(textModel(buffer));
       depth--;
     },
   });
+  if (root !== "sst") throw damaged(file, { part: partLabel(name) }, "the shared strings part is not a list of strings");
   return values;
 }
 
 // ---- a worksheet ----
 
 interface SheetContext {
-  styles: Styles | null;
-  strings: SharedString[] | null;
-  date1904: boolean;
-  rels: Map<string, Rel> | undefined;
+  styles: Styles;
+  strings: string[] | null;
+  rels: Map<string, Rel>;
+  file: string;
+  part: string;
+  scan: (h: XmlHandler) => void;
 }
 
 interface Merge {
@@ -434,95 +473,95 @@ interface Merge {
   right: number;
 }
 
-/** exceljs utils.excelToDate, with its JavaScript coercions (a string or boolean result included). */
-function excelToDate(v: unknown, date1904: boolean): Date {
-  return new Date(Math.round(((v as number) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-}
-
 function columnNumber(letters: string): number {
   let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & ~0x20) - 64;
   return n;
 }
 
-function decodeRef(ref: string): { row: number; col: number } {
-  const m = CELL_REF.exec(ref);
-  if (!m) throw new NotHandled(`the cell reference ${ref}`);
-  const col = columnNumber(m[1]!);
-  if (col > MAX_COLUMNS) throw new NotHandled(`the cell reference ${ref}`);
-  return { row: Number(m[2]), col };
-}
-
 interface RawCellXml {
-  ref: string | undefined;
   col: number;
   styleId: number | undefined;
   t: string | undefined;
-  formula: string | undefined;
-  shareType: string | undefined;
+  formula: boolean;
   value: string | undefined;
-  rich: { text: string | undefined }[] | undefined;
+  rich: string | undefined;
 }
 
 function readWorksheet(xml: string, def: SheetDef, ctx: SheetContext): SourceSheet {
   type Row = { number: number; cells: (SourceCell | undefined)[] };
-  const rows = new Map<number, Row>();
+  const rows: Row[] = [];
+  const seenRows = new Set<number>();
   const merges: Merge[] = [];
-  const links: { ref: string; rId: string | undefined }[] = [];
+  const links: { ref: string; rId: string }[] = [];
   const pending: { row: Row; cell: RawCellXml }[] = [];
+  const fault = (reason: string, cell?: { row: number; col: number }): InputRefused =>
+    damaged(ctx.file, { part: partLabel(ctx.part), sheet: def.name, ...(cell ? { cell: cellRef(def.name, cell.row, cell.col) } : {}) }, reason);
+  const decodeRef = (ref: string): { row: number; col: number } => {
+    const m = CELL_REF.exec(ref);
+    if (!m) throw fault(`the cell reference "${clip(ref)}" is not a cell`);
+    const col = columnNumber(m[1]!);
+    const row = Number(m[2]);
+    if (col > MAX_COLUMNS) throw fault(`the cell reference ${clip(ref)} lies beyond column XFD, Excel's last`);
+    if (row < 1 || row > MAX_ROWS) throw fault(`the cell reference ${clip(ref)} lies beyond row 1,048,576, Excel's last`);
+    return { row, col };
+  };
 
   let depth = 0;
+  let root = "";
   let row: Row | undefined;
+  let previousRow = 0;
   let previousCol = 0;
   let cell: RawCellXml | undefined;
   let node: "f" | "v" | "t" | undefined;
-  let run: { text: string | undefined } | undefined;
-  let runDepth = 0;
-  let runText = "";
-  let runTexts = 0;
-  let inRunText = false;
-  scanXml(xml, {
+  let inRich = 0;
+  let skipDepth = 0;
+  ctx.scan({
     open(name, attrs) {
       depth++;
       if (depth === 1) {
-        if (name !== "worksheet") throw new NotHandled("an unusual worksheet part");
+        root = name;
         return;
       }
       if (cell) {
-        if (run) {
-          // Inside <r>: its <t> is the run's text; <rPr> is formatting.
-          if (name === "t" && depth === runDepth + 1) {
-            if (++runTexts > 1) throw new NotHandled("a rich text run with two texts");
-            inRunText = true;
-            runText = "";
-          }
+        if (skipDepth > 0) return;
+        if (inRich) {
+          // Inside <is>: every <t> but a phonetic guide's is the cell's text.
+          if (name === "rPh") skipDepth = depth;
+          else if (name === "t") node = "t";
           return;
         }
         switch (name) {
           case "f":
             node = "f";
-            cell.shareType = attrs.get("t");
+            cell.formula = true;
             return;
           case "v":
-          case "t":
-            node = name;
+            node = "v";
             return;
-          case "r":
-            if (cell.value !== undefined) throw new NotHandled("an inline string in two forms");
-            run = { text: undefined };
-            runDepth = depth;
-            runTexts = 0;
+          case "is":
+            inRich = depth;
+            cell.rich ??= "";
             return;
           default:
-            return; // <is>, <rPh>, <extLst>: exceljs looks only at the elements above
+            skipDepth = depth; // <extLst> and the like: nothing a user sees
+            return;
         }
       }
       if (depth === 3 && name === "row") {
         const r = attrs.get("r");
-        const number = r === undefined ? NaN : Number(r);
-        if (!Number.isInteger(number) || number < 1 || String(number) !== r) throw new NotHandled("a row without a plain number");
+        let number: number;
+        if (r === undefined) number = previousRow + 1; // rows without r= follow one another
+        else {
+          number = /^[0-9]{1,7}$/.test(r.trim()) ? Number(r.trim()) : NaN;
+          if (!(number >= 1 && number <= MAX_ROWS)) throw fault(`the row number "${clip(r)}" is not a row of a sheet`);
+        }
+        if (number > MAX_ROWS) throw fault("the sheet has more than 1,048,576 rows");
+        if (seenRows.has(number)) throw fault(`row ${number} appears twice`);
+        seenRows.add(number);
         row = { number, cells: [] };
-        rows.set(number, row); // a repeated row number replaces the earlier row, as in exceljs
+        rows.push(row);
+        previousRow = number;
         previousCol = 0;
         return;
       }
@@ -530,132 +569,148 @@ function readWorksheet(xml: string, def: SheetDef, ctx: SheetContext): SourceShe
         const ref = attrs.get("r");
         let col: number;
         if (ref === undefined) {
-          // exceljs puts a cell without a reference in the column after the previous one.
-          if (previousCol === 0) throw new NotHandled("a first cell without a reference");
-          col = previousCol + 1;
+          col = previousCol + 1; // a cell without a reference is in the column after the previous one
+          if (col > MAX_COLUMNS) throw fault(`row ${row.number} has more than 16,384 cells`);
         } else {
           const at = decodeRef(ref);
-          if (at.row !== row.number) throw new NotHandled("a cell outside its row");
+          if (at.row !== row.number) throw fault(`the cell ${clip(ref)} is written inside row ${row.number}`);
           col = at.col;
         }
+        if (row.cells[col - 1] !== undefined) throw fault("a cell appears twice", { row: row.number, col });
         const s = attrs.get("s");
-        cell = { ref, col, styleId: s ? parseInt(s, 10) : undefined, t: attrs.get("t"), formula: undefined, shareType: undefined, value: undefined, rich: undefined };
+        cell = { col, styleId: s ? parseInt(s, 10) : undefined, t: attrs.get("t"), formula: false, value: undefined, rich: undefined };
         node = undefined;
         return;
       }
       if (depth === 3 && name === "mergeCell") {
+        if (merges.length >= LIMITS.maxMergedRanges) throw fault(`the sheet has more than ${LIMITS.maxMergedRanges.toLocaleString("en-GB")} merged ranges`);
         const ref = attrs.get("ref") ?? "";
-        const [a, b] = ref.split(":");
-        if (a === undefined || ref.split(":").length > 2) throw new NotHandled(`the merge ${ref}`);
-        const tl = decodeRef(a);
-        const br = b === undefined ? tl : decodeRef(b);
+        const ends = ref.split(":");
+        if (ends.length > 2 || ends[0] === "") throw fault(`the merged range "${clip(ref)}" is not a range`);
+        const tl = decodeRef(ends[0]!);
+        const br = ends[1] === undefined ? tl : decodeRef(ends[1]);
         merges.push({ top: Math.min(tl.row, br.row), left: Math.min(tl.col, br.col), bottom: Math.max(tl.row, br.row), right: Math.max(tl.col, br.col) });
         return;
       }
       if (depth === 3 && name === "hyperlink") {
         const ref = attrs.get("ref");
-        if (ref !== undefined) links.push({ ref, rId: attrs.get("r:id") });
+        const rId = attrs.getPrefixed("id");
+        if (ref !== undefined && rId !== undefined) links.push({ ref, rId });
       }
     },
     text(value) {
-      if (!cell) return;
-      if (run) {
-        if (inRunText) runText += value;
-        return;
-      }
-      if (node === "f") cell.formula = (cell.formula ?? "") + value;
-      else if (node === "v" || node === "t") {
-        if (cell.rich) throw new NotHandled("an inline string in two forms");
-        cell.value = (cell.value ?? "") + value;
-      }
+      if (!cell || skipDepth > 0) return;
+      if (node === "v") cell.value = (cell.value ?? "") + value;
+      else if (node === "t" && inRich) cell.rich += value;
     },
     close(name) {
       if (cell) {
-        if (run) {
-          if (inRunText && name === "t" && depth === runDepth + 1) {
-            run.text = textModel(runText);
-            inRunText = false;
-          } else if (depth === runDepth) {
-            (cell.rich ??= []).push(run);
-            run = undefined;
-          }
+        if (skipDepth > 0) {
+          if (depth === skipDepth) skipDepth = 0;
+        } else if (inRich) {
+          if (depth === inRich) inRich = 0;
+          else if (name === "t") node = undefined;
         } else if (name === "c" && depth === 4) {
           pending.push({ row: row!, cell });
+          row!.cells[cell.col - 1] = PLACEHOLDER;
           previousCol = cell.col;
           cell = undefined;
-        } else if (name === "f" || name === "v" || name === "t" || name === "is") node = undefined;
+        } else if (name === "f" || name === "v") node = undefined;
       } else if (name === "row" && depth === 3) row = undefined;
       depth--;
     },
   });
+  if (root !== "worksheet") throw fault("the sheet's part is not a worksheet");
 
-  // Hyperlinks first (they decide a cell's type), then every cell as exceljs reconciles it.
-  const hyperlinks = new Map<string, string>();
+  // Hyperlinks first (they change what a cell holds), then every cell.
+  const hyperlinks = new Map<number, string>();
   for (const link of links) {
-    if (link.rId === undefined) continue;
-    const rel = ctx.rels?.get(link.rId);
-    if (!rel) throw new NotHandled("a hyperlink without its relationship");
-    hyperlinks.set(link.ref, rel.target as string);
+    const rel = ctx.rels.get(link.rId);
+    if (!rel || rel.target === undefined) continue; // a link with nowhere to go: the cell's text stands
+    const ends = link.ref.split(":");
+    const at = CELL_REF.exec(ends[0]!) ? decodeRef(ends[0]!) : undefined;
+    if (at) hyperlinks.set(at.row * MAX_COLUMNS + at.col - 1, rel.target);
   }
   for (const { row, cell } of pending) {
-    const source = reconcile(cell, ctx, hyperlinks);
-    // Later cells in the same column replace earlier ones, as in exceljs.
+    const source = reconcile(cell, ctx, hyperlinks.get(row.number * MAX_COLUMNS + cell.col - 1), fault, row.number);
     if (source === undefined) delete row.cells[cell.col - 1];
     else row.cells[cell.col - 1] = source;
   }
 
   const wideMergeMasters = new Set<number>();
-  if (merges.length > 0) applyMerges(merges, rows, wideMergeMasters);
-  const sorted = [...rows.values()].sort((a, b) => a.number - b.number);
+  if (merges.length > 0) applyMerges(merges, rows, wideMergeMasters, (a, b) => fault(`the merged ranges ${rangeText(a)} and ${rangeText(b)} overlap`));
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i]!.number < rows[i - 1]!.number) {
+      rows.sort((a, b) => a.number - b.number);
+      break;
+    }
+  }
   return {
     name: def.name,
     state: def.state,
     wideMergeMasters,
     eachRow(visit) {
-      for (const r of sorted) visit(r.number, r.cells);
+      for (const r of rows) visit(r.number, r.cells);
     },
   };
 }
 
-/** exceljs CellXform.parseClose + reconcile: the cell's type and value, or undefined for a "Merge"-typed empty cell. */
-function reconcile(cell: RawCellXml, ctx: SheetContext, hyperlinks: Map<string, string>): SourceCell | undefined {
-  const style = cell.styleId ? styleOf(ctx, cell.styleId) : null;
+/** Marks a cell read but not yet reconciled, so a repeat of it is found. */
+const PLACEHOLDER = Object.freeze({ formula: false, value: null, fill: undefined }) as SourceCell;
+
+function cellRef(sheet: string, row: number, col: number): string {
+  let letters = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  const prefix = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${prefix}!${letters}${row}`;
+}
+
+function rangeText(m: Merge): string {
+  const letters = (col: number) => cellRef("x", 1, col).slice(2, -1);
+  return `${letters(m.left)}${m.top}:${letters(m.right)}${m.bottom}`;
+}
+
+/** The cell's type and value, or undefined for an empty, unstyled cell (a merge's covered cell). */
+function reconcile(
+  cell: RawCellXml,
+  ctx: SheetContext,
+  link: string | undefined,
+  fault: (reason: string, at?: { row: number; col: number }) => InputRefused,
+  rowNumber: number,
+): SourceCell | undefined {
+  const style = cell.styleId ? ctx.styles.get(cell.styleId) : null;
   const fill = style?.fill;
   const isDate = style?.isDate === true;
-  let value: unknown;
-  let kind: "formula" | "value" | "merge";
-  let result: unknown;
-  const raw = cell.rich ? { richText: cell.rich } : cell.value;
-  if (cell.formula || cell.shareType) {
+  let value: SourceValue;
+  let result: SourceValue;
+  let kind: "formula" | "value" | "empty";
+  const raw = cell.rich ?? cell.value;
+  if (cell.formula) {
     kind = "formula";
-    if (cell.rich) throw new NotHandled("a formula with rich text");
     const v = cell.value;
-    if (v) {
-      if (cell.t === "str") result = xmlDecodeAgain(v);
+    // No <v> at all: no cached result. <v></v> on a text formula: the empty string.
+    if (v !== undefined && (cell.t === "str" || v.trim() !== "")) {
+      if (cell.t === "str") result = v;
       else if (cell.t === "b") result = parseInt(v, 10) !== 0;
       else if (cell.t === "e") result = { error: v };
-      else result = parseFloat(v);
+      else if (cell.t === "d") result = { isoDate: v };
+      else result = Number.isNaN(Number(v)) ? v : Number(v);
     }
-    if (result !== undefined && isDate) result = excelToDate(result, ctx.date1904);
+    if (typeof result === "number" && isDate) result = { dateSerial: result };
   } else if (raw !== undefined) {
     kind = "value";
-    if (typeof raw === "object") {
-      if (cell.t !== "inlineStr") throw new NotHandled("rich text in a cell that is not an inline string");
-      value = raw;
-    } else {
+    if (cell.rich !== undefined) value = textModel(cell.rich);
+    else {
       switch (cell.t) {
         case "s": {
-          const index = parseInt(raw, 10);
-          if (ctx.strings === null) value = index;
-          else {
-            value = ctx.strings[index];
-            if (value === undefined) throw new NotHandled("a shared string that is not there");
+          const index = Number(raw.trim());
+          if (ctx.strings === null || !Number.isInteger(index) || ctx.strings[index] === undefined) {
+            throw fault(`the cell refers to shared string ${clip(raw.trim())}, which the workbook does not have`, { row: rowNumber, col: cell.col });
           }
+          value = ctx.strings[index];
           break;
         }
         case "str":
-          value = xmlDecodeAgain(raw);
-          break;
         case "inlineStr":
           value = raw;
           break;
@@ -665,60 +720,79 @@ function reconcile(cell: RawCellXml, ctx: SheetContext, hyperlinks: Map<string, 
         case "e":
           value = { error: raw };
           break;
-        default:
-          value = parseFloat(raw);
-          if (isDate) value = excelToDate(value, ctx.date1904);
+        case "d":
+          value = { isoDate: raw.trim() };
+          break;
+        default: {
+          const n = raw.trim() === "" ? NaN : Number(raw);
+          if (Number.isNaN(n)) value = raw.trim() === "" ? null : raw;
+          else value = isDate ? { dateSerial: n } : n;
+        }
       }
     }
   } else if (cell.styleId) {
     kind = "value";
     value = null;
   } else {
-    kind = "merge";
+    kind = "empty";
   }
 
-  const link = cell.ref === undefined ? undefined : hyperlinks.get(cell.ref);
   if (link !== undefined) {
     const text = kind === "formula" ? result : kind === "value" ? value : undefined;
     return { formula: false, value: { text, hyperlink: link }, fill };
   }
-  if (kind === "merge") return undefined;
-  // exceljs's formula value keeps only a truthy result: a cached 0, FALSE or "" reads as none.
-  if (kind === "formula") return { formula: true, result: result || undefined, fill };
+  if (kind === "empty") return undefined;
+  if (kind === "formula") return { formula: true, result, fill };
   return { formula: false, value, fill };
 }
 
-function styleOf(ctx: SheetContext, id: number): CellStyle | null {
-  if (!ctx.styles) return null;
-  if ((ctx.styles as { empty?: true }).empty) throw new NotHandled("a style id with no cell styles");
-  return ctx.styles.get(id);
-}
-
-/** exceljs mergeCellsWithoutStyle: every cell of a range but its top-left becomes a merge slave (skipped). */
-function applyMerges(merges: Merge[], rows: Map<number, { cells: (SourceCell | undefined)[] }>, masters: Set<number>): void {
-  // exceljs refuses a merge that overlaps an earlier one (the load fails): left to exceljs.
-  const byTop = [...merges].sort((a, b) => a.top - b.top);
+/**
+ * Every cell of a merged range but its top-left is covered: left out. Ranges may not overlap
+ * (Excel calls such a file damaged). Work is bounded by the rows and cells the sheet has, not by
+ * the ranges' area, so `A1:XFD1048576` costs no more than `A1:C1`.
+ */
+function applyMerges(
+  merges: Merge[],
+  rows: { number: number; cells: (SourceCell | undefined)[] }[],
+  masters: Set<number>,
+  overlap: (a: Merge, b: Merge) => InputRefused,
+): void {
+  for (const m of merges) if (m.right - m.left + 1 >= 3) masters.add(m.top * MAX_COLUMNS + m.left - 1);
+  const byTop = [...merges].sort((a, b) => a.top - b.top || a.left - b.left);
+  const sortedRows = [...rows].sort((a, b) => a.number - b.number);
+  let next = 0;
   let active: Merge[] = [];
-  for (const m of byTop) {
-    active = active.filter((a) => a.bottom >= m.top);
-    if (active.some((a) => !(a.right < m.left || a.left > m.right))) throw new NotHandled("overlapping merges");
-    active.push(m);
-    if (m.right - m.left + 1 >= 3) masters.add(m.top * MAX_COLUMNS + m.left - 1);
-  }
-  const clear = (number: number, row: { cells: (SourceCell | undefined)[] }, m: Merge) => {
-    for (let col = m.left; col <= m.right && col - 1 < row.cells.length; col++) {
-      if (number === m.top && col === m.left) continue;
-      delete row.cells[col - 1];
+  let changed = false;
+  for (const row of sortedRows) {
+    while (next < byTop.length && byTop[next]!.top <= row.number) {
+      active.push(byTop[next++]!);
+      changed = true;
     }
-  };
-  for (const m of merges) {
-    if (m.bottom - m.top < rows.size) {
-      for (let number = m.top; number <= m.bottom; number++) {
-        const row = rows.get(number);
-        if (row) clear(number, row, m);
+    const before = active.length;
+    active = active.filter((m) => m.bottom >= row.number);
+    if (active.length !== before) changed = true;
+    if (active.length === 0) continue;
+    if (changed) {
+      active.sort((a, b) => a.left - b.left);
+      for (let i = 1; i < active.length; i++) if (active[i]!.left <= active[i - 1]!.right) throw overlap(active[i - 1]!, active[i]!);
+      changed = false;
+    }
+    // Each cell the row holds: inside an active range (found by halving), and not its top-left?
+    const cells = row.cells;
+    for (const key in cells) {
+      const col = Number(key) + 1;
+      let lo = 0;
+      let hi = active.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const m = active[mid]!;
+        if (col < m.left) hi = mid - 1;
+        else if (col > m.right) lo = mid + 1;
+        else {
+          if (!(row.number === m.top && col === m.left)) delete cells[col - 1];
+          break;
+        }
       }
-    } else {
-      for (const [number, row] of rows) if (number >= m.top && number <= m.bottom) clear(number, row, m);
     }
   }
 }

@@ -1,18 +1,30 @@
 // A small, strict XML scanner for the parts of an .xlsx workbook (xlsx-direct.ts): elements,
 // attributes and text, with the five named entities and character references decoded and line
-// ends normalised as XML 1.0 requires. Anything it does not expect (a DTD, CDATA, an unknown
-// entity, a stray "<", mismatched tags, characters XML forbids) throws NotHandled, and the
-// caller hands the whole workbook to exceljs instead, which reports or reads it as it always has.
+// ends normalised as XML 1.0 requires. Elements are reported by their local name, so a part
+// written with a namespace prefix (`<x:row>`, as some programs do) reads like any other.
+// Anything that is not well-formed XML, a DTD (the route of entity tricks), an unknown entity,
+// throws XmlMalformed with the offset where it was found; the caller names the part and line.
 
-/** The part holds something the direct reader does not handle. Not an error for the user. */
-export class NotHandled extends Error {
-  constructor(reason: string) {
-    super(`xlsx direct reader: ${reason}`);
+/** The part is not well-formed XML (or holds a DTD); `offset` is where in the text. */
+export class XmlMalformed extends Error {
+  constructor(
+    readonly reason: string,
+    readonly offset: number,
+  ) {
+    super(reason);
+    this.name = "XmlMalformed";
   }
 }
 
+/** The 1-based line of an offset in the text, for a message a user can follow in an editor. */
+export function lineAt(xml: string, offset: number): number {
+  let line = 1;
+  for (let at = xml.indexOf("\n"); at !== -1 && at < offset; at = xml.indexOf("\n", at + 1)) line++;
+  return line;
+}
+
 export interface XmlHandler {
-  /** `attrs` holds the tag's attributes only until open returns (read them with attrs.get). */
+  /** `name` is the element's local name (no prefix); `attrs` holds its attributes only until open returns. */
   open(name: string, attrs: Attributes, selfClosing: boolean): void;
   /** Decoded character data between tags (may come in several pieces). */
   text(value: string): void;
@@ -23,9 +35,11 @@ export interface XmlHandler {
 export interface Attributes {
   /** The attribute's decoded value, or undefined when the tag does not have it. */
   get(name: string): string | undefined;
+  /** The value of a prefixed attribute by its local name, whatever the prefix (`r:id`, `ns1:id`). */
+  getPrefixed(localName: string): string | undefined;
 }
 
-// Characters XML 1.0 does not allow (a strict parser such as exceljs's saxes stops at them).
+// Characters XML 1.0 does not allow.
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const LT = 0x3c;
 const GT = 0x3e;
@@ -33,22 +47,63 @@ const SLASH = 0x2f;
 const EQUALS = 0x3d;
 const QUOTE = 0x22;
 const APOS = 0x27;
+/** Beyond this many attributes on one tag, duplicates are found with a set rather than a scan. */
+const FEW_ATTRIBUTES = 16;
 
 class TagAttributes implements Attributes {
   names: string[] = [];
   values: string[] = [];
   count = 0;
+  /** Where the tag starts in the part, for a message about a value. */
+  offset = 0;
+  private seen = new Set<string>();
 
   get(name: string): string | undefined {
     for (let i = 0; i < this.count; i++) {
-      if (this.names[i] === name) return attributeValue(this.values[i]!);
+      if (this.names[i] === name) return attributeValue(this.values[i]!, this.offset);
     }
     return undefined;
   }
+
+  getPrefixed(localName: string): string | undefined {
+    const suffix = `:${localName}`;
+    for (let i = 0; i < this.count; i++) {
+      const name = this.names[i]!;
+      if (name.endsWith(suffix) && name.length > suffix.length && !name.startsWith("xmlns:")) return attributeValue(this.values[i]!, this.offset);
+    }
+    return undefined;
+  }
+
+  clear(): void {
+    this.count = 0;
+    this.seen.clear();
+  }
+
+  /** Adds an attribute; false when the tag already has one of that name. */
+  add(name: string, value: string): boolean {
+    if (this.count < FEW_ATTRIBUTES) {
+      for (let k = 0; k < this.count; k++) if (this.names[k] === name) return false;
+    } else {
+      if (this.count === FEW_ATTRIBUTES) for (let k = 0; k < this.count; k++) this.seen.add(this.names[k]!);
+      if (this.seen.has(name)) return false;
+      this.seen.add(name);
+    }
+    this.names[this.count] = name;
+    this.values[this.count] = value;
+    this.count++;
+    return true;
+  }
+}
+
+/** The name without its namespace prefix: `x:row` → `row`. */
+function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon === -1 ? name : name.slice(colon + 1);
 }
 
 export function scanXml(xml: string, on: XmlHandler): void {
-  if (FORBIDDEN.test(xml)) throw new NotHandled("a character XML does not allow");
+  const forbidden = FORBIDDEN.exec(xml);
+  if (forbidden) throw new XmlMalformed("a control character XML does not allow", forbidden.index);
   let at = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const stack: string[] = [];
   const attrs = new TagAttributes();
@@ -59,31 +114,39 @@ export function scanXml(xml: string, on: XmlHandler): void {
     const textEnd = lt === -1 ? length : lt;
     if (textEnd > at) {
       const raw = xml.slice(at, textEnd);
-      if (raw.includes("]]>")) throw new NotHandled("']]>' in text");
-      if (stack.length > 0) on.text(decodeText(raw));
-      else if (raw.trim() !== "") throw new NotHandled("text outside the root element");
+      if (raw.includes("]]>")) throw new XmlMalformed("']]>' in text", at);
+      if (stack.length > 0) on.text(decodeText(raw, at));
+      else if (raw.trim() !== "") throw new XmlMalformed("text outside the root element", at);
     }
     if (lt === -1) break;
     const next = xml.charCodeAt(lt + 1);
     if (next === 0x3f /* ? */) {
       const end = xml.indexOf("?>", lt + 2);
-      if (end === -1) throw new NotHandled("an unfinished processing instruction");
+      if (end === -1) throw new XmlMalformed("an unfinished processing instruction", lt);
       at = end + 2;
       continue;
     }
     if (next === 0x21 /* ! */) {
-      if (!xml.startsWith("<!--", lt)) throw new NotHandled("a DTD or CDATA section");
+      if (xml.startsWith("<![CDATA[", lt) && stack.length > 0) {
+        const end = xml.indexOf("]]>", lt + 9);
+        if (end === -1) throw new XmlMalformed("an unfinished CDATA section", lt);
+        on.text(xml.slice(lt + 9, end).replace(/\r\n?/g, "\n"));
+        at = end + 3;
+        continue;
+      }
+      if (!xml.startsWith("<!--", lt)) throw new XmlMalformed("a document type declaration (DTD), which a workbook never needs", lt);
       const end = xml.indexOf("-->", lt + 4);
-      if (end === -1) throw new NotHandled("an unfinished comment");
+      if (end === -1) throw new XmlMalformed("an unfinished comment", lt);
       at = end + 3;
       continue;
     }
     if (next === SLASH) {
       const gt = xml.indexOf(">", lt + 2);
-      if (gt === -1) throw new NotHandled("an unfinished tag");
+      if (gt === -1) throw new XmlMalformed("an unfinished tag", lt);
       const name = xml.slice(lt + 2, gt).trimEnd();
-      if (stack.pop() !== name) throw new NotHandled("mismatched tags");
-      on.close(name);
+      const open = stack.pop();
+      if (open !== name) throw new XmlMalformed(open === undefined ? `a closing tag </${clip(name)}> with no opening tag` : `<${clip(open)}> closed by </${clip(name)}>`, lt);
+      on.close(localName(name));
       at = gt + 1;
       continue;
     }
@@ -95,8 +158,9 @@ export function scanXml(xml: string, on: XmlHandler): void {
       i++;
     }
     const name = xml.slice(lt + 1, i);
-    checkName(name);
-    attrs.count = 0;
+    checkName(name, lt);
+    attrs.clear();
+    attrs.offset = lt;
     let selfClosing = false;
     for (;;) {
       // The usual attribute, name="value", read by one regular expression (quicker than a loop
@@ -105,11 +169,8 @@ export function scanXml(xml: string, on: XmlHandler): void {
       const m = ATTRIBUTE.exec(xml);
       if (m !== null) {
         const attrName = m[1]!;
-        checkName(attrName);
-        for (let k = 0; k < attrs.count; k++) if (attrs.names[k] === attrName) throw new NotHandled("an attribute given twice");
-        attrs.names[attrs.count] = attrName;
-        attrs.values[attrs.count] = m[2] ?? m[3]!;
-        attrs.count++;
+        checkName(attrName, i);
+        if (!attrs.add(attrName, m[2] ?? m[3]!)) throw new XmlMalformed(`the attribute ${clip(attrName)} given twice`, i);
         i = ATTRIBUTE.lastIndex;
         continue;
       }
@@ -122,7 +183,7 @@ export function scanXml(xml: string, on: XmlHandler): void {
         i++;
         break;
       }
-      if (i === spaceStart || i >= length) throw new NotHandled("a malformed tag");
+      if (i === spaceStart || i >= length) throw new XmlMalformed("a malformed tag", lt);
       const nameStart = i;
       while (i < length) {
         const d = xml.charCodeAt(i);
@@ -130,73 +191,81 @@ export function scanXml(xml: string, on: XmlHandler): void {
         i++;
       }
       const attrName = xml.slice(nameStart, i);
-      checkName(attrName);
+      checkName(attrName, nameStart);
       while (i < length && xml.charCodeAt(i) <= 0x20) i++;
-      if (xml.charCodeAt(i) !== EQUALS) throw new NotHandled("a malformed attribute");
+      if (xml.charCodeAt(i) !== EQUALS) throw new XmlMalformed("a malformed attribute", nameStart);
       i++;
       while (i < length && xml.charCodeAt(i) <= 0x20) i++;
       const quote = xml.charCodeAt(i);
-      if (quote !== QUOTE && quote !== APOS) throw new NotHandled("an attribute without quotes");
+      if (quote !== QUOTE && quote !== APOS) throw new XmlMalformed("an attribute value without quotes", nameStart);
       const close = xml.indexOf(quote === QUOTE ? '"' : "'", i + 1);
-      if (close === -1) throw new NotHandled("an unfinished attribute");
+      if (close === -1) throw new XmlMalformed("an unfinished attribute value", nameStart);
       const value = xml.slice(i + 1, close);
-      if (value.includes("<")) throw new NotHandled("a '<' in an attribute");
-      for (let k = 0; k < attrs.count; k++) if (attrs.names[k] === attrName) throw new NotHandled("an attribute given twice");
-      attrs.names[attrs.count] = attrName;
-      attrs.values[attrs.count] = value;
-      attrs.count++;
+      if (value.includes("<")) throw new XmlMalformed("a '<' in an attribute value", nameStart);
+      if (!attrs.add(attrName, value)) throw new XmlMalformed(`the attribute ${clip(attrName)} given twice`, nameStart);
       i = close + 1;
     }
-    if (i >= length) throw new NotHandled("an unfinished tag");
+    if (i >= length) throw new XmlMalformed("an unfinished tag", lt);
     if (stack.length === 0) {
-      if (rootSeen) throw new NotHandled("two root elements");
+      if (rootSeen) throw new XmlMalformed("a second root element", lt);
       rootSeen = true;
     }
-    on.open(name, attrs, selfClosing);
-    if (selfClosing) on.close(name);
+    const local = localName(name);
+    on.open(local, attrs, selfClosing);
+    if (selfClosing) on.close(local);
     else stack.push(name);
     at = i + 1;
   }
-  if (!rootSeen || stack.length > 0) throw new NotHandled("an unfinished document");
+  if (!rootSeen) throw new XmlMalformed("no root element", length);
+  if (stack.length > 0) throw new XmlMalformed(`the element <${clip(stack[stack.length - 1]!)}> is never closed (the part is cut short)`, length);
 }
 
 /** Space, name, "=", a quoted value with no "<": as the loop reads it (XML white space is tab, LF, CR, space). */
 const ATTRIBUTE = /[\t\n\r ]+([^\t\n\r =>/]+)[\t\n\r ]*=[\t\n\r ]*(?:"([^"<]*)"|'([^'<]*)')/y;
 
 const goodNames = new Set<string>();
+const NAME = /^[A-Za-z_:\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD][\w.:\-\u00B7\u00C0-\u02FF\u0300-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]*$/;
 
-/** Names as XML allows them (ASCII only here; anything else is left to exceljs). */
-function checkName(name: string): void {
+/** Names as XML 1.0 allows them (the Basic Multilingual Plane). */
+function checkName(name: string, offset: number): void {
   if (goodNames.has(name)) return;
-  if (!/^[A-Za-z_:][\w.:-]*$/.test(name)) throw new NotHandled("a malformed name");
-  goodNames.add(name);
+  if (!NAME.test(name)) throw new XmlMalformed(`the malformed name "${clip(name)}"`, offset);
+  if (goodNames.size < 10_000) goodNames.add(name);
 }
 
-function attributeValue(raw: string): string {
+/** Text from the file, short enough for a one-line message. */
+function clip(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  return clean.length > 40 ? `${clean.slice(0, 37)}...` : clean;
+}
+
+function attributeValue(raw: string, offset: number): string {
   // Attribute-value normalisation: literal tabs and line ends become spaces (references do not).
   const text = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw;
-  return decodeEntities(text);
+  return decodeEntities(text, offset, false);
 }
 
-function decodeText(raw: string): string {
+function decodeText(raw: string, offset: number): string {
   // End-of-line handling (XML 1.0 §2.11): CRLF and lone CR become LF before anything else.
   const text = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
-  return decodeEntities(text);
+  return decodeEntities(text, offset, true);
 }
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
-function decodeEntities(text: string): string {
+/** `offset` is where the text starts in the part (`exact`) or the tag it belongs to. */
+function decodeEntities(text: string, offset: number, exact: boolean): string {
   if (!text.includes("&")) return text;
-  return text.replace(/&([^;&]*);?/g, (whole, body: string) => {
-    if (!whole.endsWith(";")) throw new NotHandled("a bare '&'");
+  return text.replace(/&([^;&<]{0,40});?/g, (whole, body: string, index: number) => {
+    const where = exact ? offset + index : offset;
+    if (!whole.endsWith(";")) throw new XmlMalformed("a bare '&' (written &amp; in XML)", where);
     const named = NAMED[body];
     if (named !== undefined) return named;
-    const m = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(body);
-    if (!m) throw new NotHandled(`the entity &${body};`);
+    const m = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(body);
+    if (!m) throw new XmlMalformed(`the undefined entity &${clip(body)};`, where);
     const code = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2]!, 10);
     const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-    if (!allowed) throw new NotHandled("a character reference XML does not allow");
+    if (!allowed) throw new XmlMalformed(`the character reference &${body}; to a character XML does not allow`, where);
     return String.fromCodePoint(code);
   });
 }

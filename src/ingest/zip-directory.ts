@@ -10,7 +10,7 @@
 //                          declared size, so a part that lies (declares 2 MB, holds 2 GB)
 //                          is stopped after 2 MB of output. This is what makes the limits
 //                          hold whatever the zip claims; detectFormat runs all three.
-import { inflateRawSync } from "node:zlib";
+import { crc32, inflateRawSync } from "node:zlib";
 import { formatMegabytes, LIMITS, type Limits } from "./limits.js";
 import { refuse } from "./refused.js";
 
@@ -23,6 +23,8 @@ export interface ZipEntry {
   /** 0 stored, 8 deflated; Excel writes nothing else. */
   method: number;
   localHeaderOffset: number;
+  /** The CRC-32 the directory gives for the entry's content. */
+  crc32: number;
 }
 
 const SIGNATURE = {
@@ -134,6 +136,7 @@ export function inflateEntry(bytes: Buffer, entry: ZipEntry, file: string, limit
   const data = compressedData(bytes, entry, file);
   if (entry.method === 0) {
     if (data.length !== entry.uncompressedSize) throw sizeMismatch(entry, file);
+    checkCrc(data, entry, file);
     return data;
   }
   if (entry.method !== 8) {
@@ -148,7 +151,17 @@ export function inflateEntry(bytes: Buffer, entry: ZipEntry, file: string, limit
     throw sizeMismatch(entry, file);
   }
   if (out.length !== entry.uncompressedSize) throw sizeMismatch(entry, file);
+  checkCrc(out, entry, file);
   return out;
+}
+
+/** Refuses INPUT_TRUNCATED when the content is not what the zip's checksum says: a part altered or damaged. */
+function checkCrc(content: Buffer, entry: ZipEntry, file: string): void {
+  if (crc32(content) >>> 0 !== entry.crc32 >>> 0) {
+    throw refuse(file, "INPUT_TRUNCATED",
+      `the file is damaged (its part ${partName(entry)} does not match its checksum, so its bytes were altered); ` +
+        "open the original in Excel and save it again, or copy it again from where it came from");
+  }
 }
 
 /**
@@ -164,33 +177,53 @@ export function verifyInflatedSizes(
   limits: Limits = LIMITS,
   /** Receives each entry by name, in zip order: an XML part's content, anything else empty. */
   keep?: Map<string, Buffer>,
-): { worksheetRows: number } {
+): { worksheetRows: number; mergedRanges: number } {
   checkInflation(entries, file, limits);
   let worksheetRows = 0;
+  let mergedRanges = 0;
   for (const entry of entries) {
     const content = inflateEntry(bytes, entry, file, limits);
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) worksheetRows += countRowElements(content);
+    if (/\.xml$/i.test(entry.name) && !/^(\[content_types\]|docprops\/|xl\/(workbook|styles|sharedstrings)\.xml$|xl\/theme\/)/i.test(entry.name)) {
+      // Any part may be a worksheet (the workbook's relationships say which): count in all.
+      worksheetRows += countElements(content, "row");
+      mergedRanges += countElements(content, "mergeCell");
+    }
     if (keep) {
       if (keep.has(entry.name)) keep.set(DUPLICATE_PART, EMPTY);
       keep.set(entry.name, /\.(xml|rels|vml)$/i.test(entry.name) ? content : EMPTY);
     }
   }
-  return { worksheetRows };
+  return { worksheetRows, mergedRanges };
 }
 
 const EMPTY = Buffer.alloc(0);
 /** The name verifyInflatedSizes records when two entries share a name (no real part is called this). */
 export const DUPLICATE_PART = "\u0000two entries with one name";
 
-const ROW_OPEN = [Buffer.from("<row "), Buffer.from("<row>")];
-
-/** `<row …>` elements in a worksheet part (empty rows Excel keeps for formatting count too). */
-function countRowElements(xml: Buffer): number {
+/**
+ * Opening tags of an element, with or without a namespace prefix (`<row …>`, `<x:row>`), counted
+ * in the bytes before any parser sees them (empty rows Excel keeps for formatting count too).
+ */
+function countElements(xml: Buffer, name: string): number {
+  const needle = Buffer.from(name);
   let count = 0;
-  for (const needle of ROW_OPEN) {
-    for (let at = xml.indexOf(needle); at !== -1; at = xml.indexOf(needle, at + needle.length)) count++;
+  for (let at = xml.indexOf(needle); at !== -1; at = xml.indexOf(needle, at + needle.length)) {
+    const before = xml[at - 1];
+    const after = xml[at + needle.length];
+    // "<row" or ":row" (after a prefix), then space, ">" or "/": not "<rowBreaks" nor an attribute.
+    if ((before === 0x3c || (before === 0x3a && prefixedTag(xml, at - 1))) && (after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d)) count++;
   }
   return count;
+}
+
+/** The ":" at `colon` ends a tag's prefix: "<" and name characters lie before it. */
+function prefixedTag(xml: Buffer, colon: number): boolean {
+  for (let i = colon - 1; i >= 0 && i > colon - 64; i--) {
+    const c = xml[i]!;
+    if (c === 0x3c) return i < colon - 1;
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d || c === 0x2e)) return false;
+  }
+  return false;
 }
 
 function sizeMismatch(entry: ZipEntry, file: string) {
@@ -255,6 +288,7 @@ function readCentralHeaders(bytes: Buffer, start: number, end: number, count: nu
       flags,
       method: bytes.readUInt16LE(at + 10),
       localHeaderOffset: bytes.readUInt32LE(at + 42),
+      crc32: bytes.readUInt32LE(at + 16),
     };
     applyZip64Extra(bytes.subarray(extraStart, extraEnd), entry);
     entries.push(entry);

@@ -8,13 +8,24 @@
 // missed here (a plan with it would just go to zod); a new rule on a field must be added to both.
 import { Action, isRealCalendarDate, Plan, Rag, Recommendation, RecommendationKind, Report, SourcePosition, Status, Theme } from "./schema.js";
 
-const PLAN_KEYS = Object.keys(Plan.shape);
-const SOURCE_KEYS = Object.keys(Plan.shape.source.shape);
-const THEME_KEYS = Object.keys(Theme.shape);
-const ACTION_KEYS = Object.keys(Action.shape);
-const REPORT_KEYS = Object.keys(Report.shape);
-const RECOMMENDATION_KEYS = Object.keys(Recommendation.shape);
-const POSITION_KEYS = Object.keys(SourcePosition.shape);
+const PLAN_KEYS = keysOf(Plan.shape);
+const SOURCE_KEYS = keysOf(Plan.shape.source.shape);
+const THEME_KEYS = keysOf(Theme.shape);
+const ACTION_KEYS = keysOf(Action.shape);
+const REPORT_KEYS = keysOf(Report.shape);
+const RECOMMENDATION_KEYS = keysOf(Recommendation.shape);
+const POSITION_KEYS = keysOf(SourcePosition.shape);
+
+/** A schema's keys in order, each marked optional when the schema lets it be absent. */
+interface Keys {
+  names: string[];
+  optional: Set<string>;
+}
+
+function keysOf(shape: Record<string, { safeParse(value: unknown): { success: boolean } }>): Keys {
+  const names = Object.keys(shape);
+  return { names, optional: new Set(names.filter((k) => shape[k]!.safeParse(undefined).success)) };
+}
 
 const STATUSES = new Set<string>(Status.options);
 const RAGS = new Set<string>(Rag.options);
@@ -24,6 +35,7 @@ export function hasPlanShape(plan: Plan): boolean {
   if (!isRecord(plan, PLAN_KEYS)) return false;
   const p = plan as Record<string, unknown>;
   if (p.schemaVersion !== 1 || typeof p.title !== "string") return false;
+  if (Object.hasOwn(p, "legend") && !isStringList(p.legend)) return false;
   const source = p.source;
   if (!isRecord(source, SOURCE_KEYS) || typeof source.file !== "string" || !isStringList(source.sheets)) return false;
   return everyItem(p.themes, isTheme) && everyItem(p.actions, isAction) && everyItem(p.reports, isReport) && everyItem(p.recommendations, isRecommendation);
@@ -44,7 +56,9 @@ function isAction(value: unknown): boolean {
     isDateOrNull(value.due) &&
     isTextOrNull(value.dueText) &&
     (value.status === null || STATUSES.has(value.status as string)) &&
+    isTextOrAbsent(value, "statusAsWritten") &&
     (value.rag === null || RAGS.has(value.rag as string)) &&
+    isTextOrAbsent(value, "ragAsWritten") &&
     isTextOrNull(value.update) &&
     isTextOrNull(value.evidence) &&
     isTextRecord(value.extra) &&
@@ -69,7 +83,9 @@ function isRecommendation(value: unknown): boolean {
     isDateOrNull(value.due) &&
     isTextOrNull(value.dueText) &&
     (value.status === null || STATUSES.has(value.status as string)) &&
+    isTextOrAbsent(value, "statusAsWritten") &&
     (value.rag === null || RAGS.has(value.rag as string)) &&
+    isTextOrAbsent(value, "ragAsWritten") &&
     isTextRecord(value.extra) &&
     isPosition(value.source)
   );
@@ -79,15 +95,17 @@ function isPosition(value: unknown): boolean {
   return isRecord(value, POSITION_KEYS) && isTextOrNull(value.sheet) && Number.isSafeInteger(value.row) && (value.row as number) > 0;
 }
 
-/** A plain object whose own keys are exactly `keys`, in that order. */
-function isRecord(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
+/** A plain object whose own keys are exactly `keys`, in that order, any optional one perhaps left out. */
+function isRecord(value: unknown, keys: Keys): value is Record<string, unknown> {
   if (!isPlainObject(value)) return false;
   let i = 0;
   for (const key in value) {
-    if (key !== keys[i]) return false;
+    while (key !== keys.names[i] && keys.optional.has(keys.names[i]!)) i++;
+    if (key !== keys.names[i]) return false;
     i++;
   }
-  return i === keys.length;
+  while (i < keys.names.length && keys.optional.has(keys.names[i]!)) i++;
+  return i === keys.names.length;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -120,6 +138,11 @@ function isStringList(list: unknown): boolean {
 
 function isFilled(value: unknown): boolean {
   return typeof value === "string" && value.length > 0;
+}
+
+/** An optional text: left out, or a string (a key present with undefined is left to zod). */
+function isTextOrAbsent(record: Record<string, unknown>, key: string): boolean {
+  return !Object.hasOwn(record, key) || typeof record[key] === "string";
 }
 
 function isTextOrNull(value: unknown): boolean {

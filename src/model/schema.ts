@@ -23,6 +23,9 @@ export const Theme = z.object({
   title: z.string().min(1),
 });
 
+const STATUS_AS_WRITTEN = "The status word as the tracker wrote it (\"On track\", \"Closed\", \"Parked\"); absent when it is the standard word or there was none.";
+const RAG_AS_WRITTEN = "The RAG rating as the tracker wrote it (\"A/G\", \"At risk\", \"Purple\"); absent when it is the standard word or there was none.";
+
 export const Action = z.object({
   ref: z.string().min(1),
   theme: z.string().nullable(),
@@ -33,7 +36,9 @@ export const Action = z.object({
   due: IsoDate.nullable(),
   dueText: z.string().nullable(),
   status: Status.nullable(),
+  statusAsWritten: z.string().optional().describe(STATUS_AS_WRITTEN),
   rag: Rag.nullable(),
+  ragAsWritten: z.string().optional().describe(RAG_AS_WRITTEN),
   update: z.string().nullable(),
   evidence: z.string().nullable(),
   extra: z.record(z.string(), z.string()),
@@ -57,7 +62,9 @@ export const Recommendation = z.object({
   due: IsoDate.nullable(),
   dueText: z.string().nullable(),
   status: Status.nullable(),
+  statusAsWritten: z.string().optional().describe(STATUS_AS_WRITTEN),
   rag: Rag.nullable(),
+  ragAsWritten: z.string().optional().describe(RAG_AS_WRITTEN),
   extra: z.record(z.string(), z.string()),
   source: SourcePosition,
 });
@@ -73,6 +80,7 @@ export const Plan = z.object({
   actions: z.array(Action),
   reports: z.array(Report),
   recommendations: z.array(Recommendation),
+  legend: z.array(z.string()).optional().describe("The tracker's own key or legend rows, word for word (\"Green = complete / on track\"); absent when it has none."),
 });
 
 export type IsoDate = z.infer<typeof IsoDate>;

@@ -16,6 +16,11 @@ const STATUS_WORDS: Record<string, Status> = {
   achieved: "complete",
   delivered: "complete",
   finished: "complete",
+  implemented: "complete",
+  "fully complete": "complete",
+  "fully implemented": "complete",
+  discharged: "complete",
+  "closed complete": "complete",
   "in progress": "in-progress",
   inprogress: "in-progress",
   ongoing: "in-progress",
@@ -29,14 +34,37 @@ const STATUS_WORDS: Record<string, Status> = {
   "at risk": "in-progress",
   "off track": "in-progress",
   delayed: "in-progress",
+  overdue: "in-progress",
+  "behind schedule": "in-progress",
+  "on schedule": "in-progress",
+  "in hand": "in-progress",
+  progressing: "in-progress",
+  "work in progress": "in-progress",
+  wip: "in-progress",
+  "partially complete": "in-progress",
+  "partly complete": "in-progress",
+  "nearly complete": "in-progress",
+  "near completion": "in-progress",
+  "awaiting sign off": "in-progress",
+  "on hold": "in-progress",
+  paused: "in-progress",
   "not started": "not-started",
   "not yet started": "not-started",
   "not commenced": "not-started",
   "yet to start": "not-started",
   planned: "not-started",
+  "not due": "not-started",
+  "not yet due": "not-started",
+  deferred: "not-started",
+  "to start": "not-started",
   "n a": "not-applicable",
   na: "not-applicable",
   "not applicable": "not-applicable",
+  "no longer required": "not-applicable",
+  "no longer applicable": "not-applicable",
+  withdrawn: "not-applicable",
+  cancelled: "not-applicable",
+  superseded: "not-applicable",
 };
 
 const RAG_WORDS: Record<string, Rag> = {
@@ -58,8 +86,26 @@ const RAG_WORDS: Record<string, Rag> = {
 /** The worse first: a split rating takes the worse of its parts. Blue (done) is the best. */
 const RAG_SEVERITY: Record<Rag, number> = { red: 3, amber: 2, green: 1, blue: 0 };
 
+/**
+ * The status a tracker's word means. A known phrase followed by more words means what the phrase
+ * means ("In progress - near completion", "Complete (awaiting sign-off)"); the longest wins.
+ */
 export function statusFromText(text: string): Status | undefined {
-  return STATUS_WORDS[normaliseWord(text)];
+  return leadingPhrase(STATUS_WORDS, normaliseWord(text));
+}
+
+/**
+ * The meaning of `word` itself, else of the longest known phrase it begins with. A one-letter
+ * abbreviation ("A" for Amber) leads no phrase: "A review is due" is not a rating.
+ */
+function leadingPhrase<T>(words: Record<string, T>, word: string): T | undefined {
+  if (Object.hasOwn(words, word)) return words[word];
+  const parts = word.split(" ");
+  for (let n = parts.length - 1; n > 0; n--) {
+    const phrase = parts.slice(0, n).join(" ");
+    if (phrase.length > 1 && Object.hasOwn(words, phrase)) return words[phrase];
+  }
+  return undefined;
 }
 
 export type RagReading =
@@ -69,13 +115,16 @@ export type RagReading =
 
 export function ragFromText(text: string): RagReading {
   const word = normaliseWord(text);
-  const whole = RAG_WORDS[word];
+  const whole = Object.hasOwn(RAG_WORDS, word) ? RAG_WORDS[word] : undefined;
   if (whole) return { rag: whole };
   // A split rating: "Amber/Green", "A/G", "Green - Amber", "Red Amber".
   const parts = text.split(/\s*(?:\/|\\|-|–|&|\band\b|\s)\s*/i).map(normaliseWord).filter(Boolean);
-  if (parts.length < 2) return undefined;
-  const rags = parts.map((p) => RAG_WORDS[p]);
-  if (rags.some((r) => r === undefined || r === "blue")) return undefined;
+  const rags = parts.map((p) => (Object.hasOwn(RAG_WORDS, p) ? RAG_WORDS[p] : undefined));
+  if (parts.length < 2 || rags.some((r) => r === undefined || r === "blue")) {
+    // "Green - on track", "Blue (complete)": a rating and then words about it.
+    const leading = parts.length < 2 || /[/\\]/.test(text) ? undefined : leadingPhrase(RAG_WORDS, word);
+    return leading ? { rag: leading } : undefined;
+  }
   const split = rags as Rag[];
   const worst = split.reduce((a, b) => (RAG_SEVERITY[b] > RAG_SEVERITY[a] ? b : a));
   return { rag: worst, split };

@@ -352,8 +352,8 @@ describe("readXlsx refusals", () => {
       const error = await readXlsx(broken, "broken.xlsx").catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InputRefused);
       const d = (error as InputRefused).diagnostic;
-      expect(d).toMatchObject({ severity: "error", code: "INPUT_UNREADABLE", file: "broken.xlsx" });
-      expect(d.message).toMatch(/^the workbook is damaged and cannot be read: \S/);
+      expect(d).toMatchObject({ severity: "error", code: "INPUT_TRUNCATED", file: "broken.xlsx" });
+      expect(d.message).toMatch(/^the file is cut short or damaged; open the original in Excel/);
       expect(d.message).not.toMatch(/\n|https?:|at .*\.js/);
     }
   });

@@ -27,7 +27,7 @@ function code(run: () => unknown): string {
 }
 
 function entry(fields: Partial<ZipEntry>): ZipEntry {
-  return { name: "xl/worksheets/sheet1.xml", compressedSize: 0, uncompressedSize: 0, flags: 0, method: 8, localHeaderOffset: 0, ...fields };
+  return { name: "xl/worksheets/sheet1.xml", compressedSize: 0, uncompressedSize: 0, flags: 0, method: 8, localHeaderOffset: 0, crc32: 0, ...fields };
 }
 
 describe("readZipDirectory", () => {
@@ -122,6 +122,26 @@ describe("inflation guards", () => {
     const [lying] = readZipDirectory(zip, "t.xlsx");
     expect(code(() => inflateEntry(zip, lying!, "t.xlsx"))).toBe("INPUT_TRUNCATED");
     expect(code(() => verifyInflatedSizes(zip, [lying!], "t.xlsx"))).toBe("INPUT_TRUNCATED");
+  });
+
+  it("inflateEntry refuses a part whose bytes were altered (CRC-32 mismatch), stored or deflated", () => {
+    const stored = buildZip([{ name: "xl/worksheets/sheet1.xml", data: SHEET, method: "store" }]);
+    const at = stored.indexOf(Buffer.from("<row/>"));
+    stored[at + 1] = "R".charCodeAt(0); // same size, different bytes
+    const [entry] = readZipDirectory(stored, "t.xlsx");
+    let message = "";
+    try {
+      inflateEntry(stored, entry!, "t.xlsx");
+    } catch (err) {
+      message = (err as InputRefused).diagnostic.message;
+    }
+    expect(message).toBe(
+      "the file is damaged (its part xl/worksheets/sheet1.xml does not match its checksum, so its bytes were altered); open the original in Excel and save it again, or copy it again from where it came from",
+    );
+    const deflated = buildZip([{ name: "xl/worksheets/sheet1.xml", data: SHEET }]);
+    const central = deflated.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    deflated.writeUInt32LE((deflated.readUInt32LE(central + 16) ^ 1) >>> 0, central + 16); // the checksum no longer fits
+    expect(code(() => inflateEntry(deflated, readZipDirectory(deflated, "t.xlsx")[0]!, "t.xlsx"))).toBe("INPUT_TRUNCATED");
   });
 
   it("inflateEntry refuses corrupt data and methods Excel never writes", () => {

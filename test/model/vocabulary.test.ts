@@ -19,12 +19,20 @@ describe("status words", () => {
     ["Not started", "not-started"],
     ["N/A", "not-applicable"],
     ["n/a", "not-applicable"],
+    ["Open", "in-progress"],
+    ["COMPLETE", "complete"],
+    ["In progress - near completion", "in-progress"],
+    ["Complete (awaiting sign-off)", "complete"],
+    ["Awaiting sign-off", "in-progress"],
+    ["Not started yet", "not-started"],
+    ["Withdrawn", "not-applicable"],
   ])("%j is %s", (word, status) => {
     expect(statusFromText(word)).toBe(status);
   });
 
   it("does not guess at words it does not know", () => {
-    expect(statusFromText("Awaiting sign-off")).toBeUndefined();
+    expect(statusFromText("Parked")).toBeUndefined();
+    expect(statusFromText("Not complete")).toBeUndefined();
     expect(statusFromText("Green")).toBeUndefined();
   });
 });
@@ -42,6 +50,8 @@ describe("RAG words", () => {
     ["On track", "green"],
     ["At risk", "amber"],
     ["Off track", "red"],
+    ["Green - on track", "green"],
+    ["Blue (complete)", "blue"],
   ])("%j is %s", (word, rag) => {
     expect(ragFromText(word)).toEqual({ rag });
   });
@@ -58,6 +68,7 @@ describe("RAG words", () => {
   it("rejects what is not a rating", () => {
     expect(ragFromText("Purple")).toBeUndefined();
     expect(ragFromText("Amber/Purple")).toBeUndefined();
+    expect(ragFromText("A review is due")).toBeUndefined();
     expect(ragFromText("")).toBeUndefined();
   });
 

@@ -3,17 +3,19 @@
 // before anything is written.
 import { basename, extname } from "node:path";
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { ChangeReport } from "../../model/changes.js";
 import { planJson } from "../../model/plan-json.js";
 import type { Plan } from "../../model/schema.js";
 import { documentTimestamp } from "../../render/timestamp.js";
 import { parseAsOf } from "../as-of.js";
 import { plural, printDiagnostics, severitySummary } from "../print.js";
+import { compareWithOld, readMappedTracker, refuseSinceOptions, sinceOptionHelp, sinceOptions } from "../since.js";
 import { Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
 import { boardpackVersion } from "../version.js";
-import { refuseToOverwriteInput, writeFileAtomic } from "../write-file.js";
+import { checkOutputPaths, writeFileAtomic } from "../write-file.js";
 import type { Command, CommandContext } from "./command.js";
-import { onePositional, readTrackerFromArgs, trackerOptionHelp, trackerOptions } from "./shared-options.js";
+import { onePositional, readTrackerFromArgs, stringOption, trackerOptionHelp, trackerOptions } from "./shared-options.js";
 
 const OUTPUTS = [".json", ".xlsx", ".csv"] as const;
 type OutputKind = (typeof OUTPUTS)[number];
@@ -21,15 +23,17 @@ type OutputKind = (typeof OUTPUTS)[number];
 export const convertCommand: Command = {
   name: "convert",
   summary: "convert a tracker into the standard plan (.json) or the standard RAG tracker (.xlsx, .csv)",
-  usage: "boardpack convert <tracker.xlsx|tracker.csv> -o <plan.json|tracker.xlsx|tracker.csv> [--as-of date] [--marking OFFICIAL] [--map mapping.yaml] [--json]",
+  usage: "boardpack convert <tracker.xlsx|tracker.csv> -o <plan.json|tracker.xlsx|tracker.csv> [--since last-tracker.xlsx] [--as-of date] [--marking OFFICIAL] [--map mapping.yaml] [--json]",
   examples: [
     "boardpack convert data/cambs-da-action-plan.csv -o out/cambs-plan.json",
     "boardpack convert data/colp-da-action-plan.xlsx -o out/colp-tracker.xlsx --marking OFFICIAL",
   ],
-  options: { ...trackerOptions, output: { type: "string", short: "o" }, "as-of": { type: "string" }, marking: { type: "string" }, timings: { type: "boolean" } },
+  options: { ...trackerOptions, ...sinceOptions, since: { type: "string" }, output: { type: "string", short: "o" }, "as-of": { type: "string" }, marking: { type: "string" }, timings: { type: "boolean" } },
   optionHelp: [
     ["-o, --output <file>", "where to write: plan.json (the plan), tracker.xlsx (the RAG tracker) or tracker.csv"],
     ["--as-of <date>", "count overdue actions as of this date (default: today)"],
+    ["--since <last-tracker>", "last time's tracker: the RAG tracker gains a Changes sheet and \"since\" columns in its Summary"],
+    ...sinceOptionHelp,
     ["--marking <text>", "protective marking for the tracker's header and footer, such as OFFICIAL"],
     ...trackerOptionHelp,
     ["--timings", "print how long each stage took (for npm run bench)"],
@@ -50,21 +54,36 @@ async function runConvert(context: CommandContext, timings: Timings): Promise<nu
   if (!OUTPUTS.includes(kind)) throw new UsageError(`-o ${output}: name the output .json (the plan), .xlsx (the RAG tracker) or .csv`, "convert");
   const asOf = parseAsOf(context.values["as-of"], "convert");
   const marking = typeof context.values.marking === "string" ? context.values.marking : undefined;
-  await refuseToOverwriteInput(output, [tracker]);
+  const since = typeof context.values.since === "string" ? context.values.since : undefined;
+  if (since !== undefined && kind !== ".xlsx") throw new UsageError(`--since adds a Changes sheet to the RAG tracker: write it with -o tracker.xlsx (for the changes alone, boardpack changes ${since} ${tracker})`, "convert");
+  if (since === undefined) refuseSinceOptions(context, "convert");
+  await checkOutputPaths([output], [tracker, stringOption(context.values.map), since, stringOption(context.values["old-map"]), stringOption(context.values.match)]);
 
   const result = await timings.time("ingest", () => readTrackerFromArgs(context, tracker));
   const diagnostics = [...result.diagnostics];
-  let bytes: string | Uint8Array | null = null;
-  if (result.plan && !hasErrors(diagnostics)) {
-    const plan = result.plan;
-    bytes = await timings.time(STAGE[kind], () => outputBytes(kind, plan, diagnostics, { asOf, marking, sourceFile: basename(tracker) }));
+  // Last time's tracker: its own messages are printed, but the Data issues sheet is about this one.
+  const printed: Diagnostic[] = [];
+  let changes: ChangeReport | undefined;
+  if (since !== undefined && result.plan && !hasErrors(diagnostics)) {
+    const oldRead = await timings.time("ingest", () => readMappedTracker(since, context.values["old-map"]));
+    printed.push(...oldRead.diagnostics.filter((d) => d.severity !== "info"));
+    if (oldRead.plan && !hasErrors(oldRead.diagnostics)) {
+      const compared = await compareWithOld(context, "convert", { oldFile: since, newFile: tracker, oldRead, newRead: result, newPlan: result.plan, asOf });
+      printed.push(...compared.diagnostics);
+      if (!hasErrors(compared.diagnostics)) changes = compared.report;
+    }
   }
-  return report(context, { tracker, output, plan: result.plan, diagnostics, bytes }, timings);
+  let bytes: string | Uint8Array | null = null;
+  if (result.plan && !hasErrors(diagnostics) && !hasErrors(printed)) {
+    const plan = result.plan;
+    bytes = await timings.time(STAGE[kind], () => outputBytes(kind, plan, diagnostics, { asOf, marking, sourceFile: basename(tracker), ...(changes ? { changes } : {}) }));
+  }
+  return report(context, { tracker, output, plan: result.plan, diagnostics: [...printed, ...diagnostics], bytes }, timings);
 }
 
 const STAGE = { ".json": "json", ".xlsx": "xlsx", ".csv": "csv" } as const;
 
-async function outputBytes(kind: OutputKind, plan: Plan, diagnostics: Diagnostic[], options: { asOf: string; marking?: string; sourceFile: string }): Promise<string | Uint8Array> {
+async function outputBytes(kind: OutputKind, plan: Plan, diagnostics: Diagnostic[], options: { asOf: string; marking?: string; sourceFile: string; changes?: ChangeReport }): Promise<string | Uint8Array> {
   switch (kind) {
     case ".json":
       return planJson(plan);

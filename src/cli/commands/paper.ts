@@ -14,9 +14,9 @@ import { PdfThread } from "../../render/pdf/pdf-thread.js";
 import { printDiagnostics, severitySummary } from "../print.js";
 import { Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
-import { refuseToOverwriteInput } from "../write-file.js";
+import { checkOutputPaths } from "../write-file.js";
 import type { Command, CommandContext } from "./command.js";
-import { trackerOptionHelp } from "./shared-options.js";
+import { stringOption, trackerOptionHelp } from "./shared-options.js";
 
 export const paperCommand: Command = {
   name: "paper",
@@ -82,7 +82,7 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
 
   const base = spec ? basename(spec.file, extname(spec.file)) : `${basename(tracker, extname(tracker))}-${styleName}`;
   const outputs = outputPaths(values.output, base, formats, "paper");
-  await refuseToOverwriteInput(outputs[0]!.path, [tracker, ...(spec ? [spec.path] : [])]);
+  await checkOutputPaths(outputs.map((o) => o.path), [tracker, spec?.path, stringOption(values.map)]);
 
   // The tracker and its plan are let go once the paper is composed: a long one takes memory the writers need.
   const doc = await (async () => {

@@ -19,9 +19,9 @@ import { outputPaths, parseFormats, renderAndWrite, trackerPath } from "../paper
 import { printDiagnostics, severitySummary } from "../print.js";
 import { Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
-import { refuseToOverwriteInput } from "../write-file.js";
+import { checkOutputPaths } from "../write-file.js";
 import type { Command, CommandContext } from "./command.js";
-import { readTrackerFromArgs, trackerOptionHelp } from "./shared-options.js";
+import { readTrackerFromArgs, stringOption, trackerOptionHelp } from "./shared-options.js";
 
 export const s55Command: Command = {
   name: "s55",
@@ -99,7 +99,7 @@ async function runResponse(context: CommandContext, timings: Timings): Promise<n
 
   const base = outputBase(spec, report, variant, draft);
   const outputs = outputPaths(values.output, base, formats, "s55");
-  await refuseToOverwriteInput(outputs[0]!.path, [tracker, ...(spec ? [spec.path] : [])]);
+  await checkOutputPaths(outputs.map((o) => o.path), [tracker, spec?.path, stringOption(values.map)]);
 
   const composed = await timings.time("compose", () =>
     composeSection55({ plan, tables: loaded.tables, trackerFile: tracker, report, variant, asOf, draft, ...(spec ? { spec } : {}), ...(marking !== undefined ? { marking } : {}) }),

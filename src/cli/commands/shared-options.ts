@@ -13,6 +13,11 @@ export const trackerOptionHelp: [string, string][] = [
   ["--json", "print the result and every message as JSON, for scripts"],
 ];
 
+/** A string option's value, or undefined when it was not given. */
+export function stringOption(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
 export function onePositional(context: CommandContext, what: string, command: string): string {
   const [first, ...rest] = context.positionals;
   if (!first) throw new UsageError(`name the ${what}`, command);

@@ -1,8 +1,7 @@
 // One face embedded in the PDF as a subset (a Type 0 font over a CIDFontType2, Identity-H, with
-// a ToUnicode map so text can be searched and copied). These are the objects, values and order
-// pdf-lib's CustomFontSubsetEmbedder writes with fontkit, made from the font file directly
-// (truetype.ts, font-subset.ts) without loading fontkit; the streams are compressed with zlib
-// rather than pako (see libraries.ts), so only their compressed bytes differ.
+// a ToUnicode map so text can be searched and copied), made from the font file directly
+// (truetype.ts) with our subset of it as the font program (font-subset.ts). The dictionaries,
+// glyph codes, widths and ToUnicode map are the ones pdf-lib's CustomFontSubsetEmbedder writes;
 // test/render/pdf/embed-font.test.ts compares them with pdf-lib's.
 import type { PDFDocument, PDFRef } from "pdf-lib";
 import { FontSubset } from "./font-subset.js";

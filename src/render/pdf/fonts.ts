@@ -2,7 +2,6 @@
 // so a line breaks in the same place it would in Word. Font files are read once per process.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { padGlyphs } from "./pad-glyphs.js";
 import { readTrueType, type TrueTypeFont } from "./truetype.js";
 
 export const FACES = ["regular", "bold", "italic", "boldItalic"] as const;
@@ -24,20 +23,17 @@ export function faceFor(bold: boolean, italic: boolean): Face {
   return italic ? "italic" : "regular";
 }
 
-/**
- * The TrueType file of a face (resolved through node_modules, so it works from src/ and dist/),
- * its glyphs padded so its subsets come out whole (see pad-glyphs.ts).
- */
+/** The TrueType file of a face, as its package ships it (resolved through node_modules, so it works from src/ and dist/). */
 export function fontBytes(face: Face): Uint8Array {
   let bytes = bytesCache.get(face);
   if (!bytes) {
-    bytes = padGlyphs(new Uint8Array(readFileSync(require.resolve(FILES[face]))));
+    bytes = new Uint8Array(readFileSync(require.resolve(FILES[face])));
     bytesCache.set(face, bytes);
   }
   return bytes;
 }
 
-/** The face's font file, read (the padded one that is embedded). */
+/** The face's font file, read. */
 export function fontFile(face: Face): TrueTypeFont {
   let font = fontCache.get(face);
   if (!font) {

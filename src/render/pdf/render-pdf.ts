@@ -11,7 +11,7 @@ import { drawPage, facesUsed, type DrawnPage, type FontResources } from "./draw.
 import { EmbeddedFont } from "./embed-font.js";
 import { FACES, fontFile, type Face } from "./fonts.js";
 import { pdfLib } from "./libraries.js";
-import { appendPage, bulkStream } from "./pdf-objects.js";
+import { appendPage } from "./pdf-objects.js";
 import { pageFurniture } from "./furniture.js";
 import { documentChunks, layoutDocument } from "./layout-blocks.js";
 import { metricsFor } from "./measure.js";
@@ -96,7 +96,7 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
     }
     const { page: pdfPage, contents, annots } = appendPage(pdf, [geometry.width, geometry.height], pageFonts);
     // Node's zlib rather than pdf-lib's pako: compressing page contents was half the time of a long appendix.
-    contents.push(pdf.context.register(bulkStream(pdf, compressed.take(), { Filter: "FlateDecode" })));
+    contents.push(pdf.context.register(pdf.context.stream(compressed.take(), { Filter: "FlateDecode" })));
     for (const link of drawn.links) {
       const bottom = geometry.height - link.y - link.h;
       const annot = pdf.context.obj({

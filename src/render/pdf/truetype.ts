@@ -2,8 +2,8 @@
 // the character map, the PostScript name, and the glyph outlines as bytes (loca, glyf). Reading
 // these few tables directly costs a millisecond; loading fontkit to read them cost a tenth of a
 // second per process (it unpacks its own compressed data tables when loaded). Values are read as
-// fontkit reads them, so measuring, subsetting and embedding agree with it exactly
-// (test/render/pdf/embed-font.test.ts compares the bytes).
+// fontkit reads them (test/render/pdf/embed-font.test.ts compares them), so measuring and
+// embedding agree with pdf-lib's.
 
 export interface TrueTypeFont {
   bytes: Uint8Array;

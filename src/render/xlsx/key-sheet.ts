@@ -52,6 +52,8 @@ export function writeKeySheet(tables: BookTables, layout: SheetLayout, facts: Ke
     ["Overdue as of", facts.asOf],
     ["Made by", `boardpack ${facts.version}`],
     ["Due as written", "Where the source tracker gave a period (\"Mar-17\", \"Q4 2016/17\"), Due holds its last day and this column the original words."],
+    ["Status as written", "Where the source tracker's status was not one of the words above (\"On track\", \"Closed\"), Status holds the standard word and this column the original."],
+    ["RAG as written", "Where the source tracker's rating was not one of the words above (\"A/G\", \"At risk\"), RAG holds the standard word and this column the original."],
     ["Source", "The sheet and row of the source tracker each row came from."],
   ];
   const bold: CellStyle = { font: { bold: true } };

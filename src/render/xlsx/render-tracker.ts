@@ -1,14 +1,16 @@
 // Plan → the standard RAG tracker workbook (DESIGN §6): Tracker (one row per action),
 // Recommendations and Reports for inspection trackers, Summary, Data issues and Key.
 import { columnLetter, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { ChangeReport } from "../../model/changes.js";
 import type { Plan, SourcePosition } from "../../model/schema.js";
 import { RAG_LABELS, STATUS_LABELS } from "../../model/vocabulary.js";
 import { RAG_FILL, RAG_TEXT } from "../rag-colours.js";
 import { writeZip, type ZipPart } from "../zip/write-zip.js";
+import { CHANGES_COLUMNS, CHANGES_SHEET, writeChangesSheet } from "./changes-sheet.js";
 import { writeDataIssuesSheet } from "./data-issues-sheet.js";
 import { writeKeySheet } from "./key-sheet.js";
 import { writeReportsSheet } from "./reports-sheet.js";
-import { writeSummarySheet, type SummaryItem, type SummarySource } from "./summary-sheet.js";
+import { writeSummarySheet, type SinceColumns, type SummaryItem, type SummarySource } from "./summary-sheet.js";
 import { actionColumns, recommendationColumns, type TrackerColumn } from "./tracker-columns.js";
 import { OFFICE_THEME_XML } from "./office-theme.js";
 import { SharedStrings } from "./shared-strings.js";
@@ -27,11 +29,13 @@ export interface TrackerOptions {
   /** The source tracker's file name, for the Key sheet and diagnostics. */
   sourceFile: string;
   version: string;
+  /** `--since`: what changed since last time's tracker, for the Changes sheet and the Summary. */
+  changes?: ChangeReport;
 }
 
 /**
  * Drop-downs and RAG colours reach this many rows past the last one, so a user can add rows.
- * Not the whole column: exceljs (our fallback reader) expands a validation range cell by cell.
+ * Not the whole column: some spreadsheet programs expand a validation range cell by cell.
  */
 const ROOM_TO_ADD_ROWS = 1000;
 
@@ -87,7 +91,9 @@ export async function renderTracker(plan: Plan, diagnostics: readonly Diagnostic
     // before theirs in the shared strings, as it was when exceljs wrote the workbook.
     const dataIssues = writeDataIssuesSheet(tables, tableLayout, [...diagnostics, ...out]);
     if (plan.reports.length > 0) yield writeReportsSheet(tables, tableLayout, plan.reports);
-    yield writeSummarySheet(tables, plainLayout, plan.title, sources, { asOf: options.asOf });
+    const changes = options.changes;
+    yield writeSummarySheet(tables, plainLayout, plan.title, sources, { asOf: options.asOf, ...(changes ? { since: sinceColumns(changes) } : {}) });
+    if (changes) yield writeChangesSheet(tables, tableLayout, changes);
     yield dataIssues;
     yield writeKeySheet(tables, plainLayout, {
       sourceFile: options.sourceFile,
@@ -154,4 +160,15 @@ function groupBy<Row extends SummaryItem>(rows: readonly Row[], titleOf: (row: R
   const result: SummarySource["groups"] = [...groups.entries()].map(([title, items]) => ({ title, items }));
   if (nullGroup && nullGroup.length > 0) result.push({ title: null, items: nullGroup });
   return result;
+}
+
+/** The Summary's "since" columns: headed with the old tracker's date (else its name), counted per theme. */
+function sinceColumns(report: ChangeReport): SinceColumns {
+  const counts: SinceColumns["counts"] = new Map();
+  for (const theme of report.themes) {
+    counts.set(theme.title, { completed: theme.counts.completed, new: theme.counts.new, slipped: theme.counts.slipped });
+  }
+  const [y, m, d] = (report.old.date ?? "").split("-");
+  const label = report.old.date ? `${d}/${m}/${y}` : report.old.file.replace(/^.*[\\/]/, "");
+  return { label, sheet: CHANGES_SHEET, columns: CHANGES_COLUMNS, counts };
 }

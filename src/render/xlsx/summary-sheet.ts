@@ -52,9 +52,29 @@ const BOLD: CellStyle = { font: { bold: true } };
 const PERCENT: CellStyle = { numFmt: "0%" };
 const BOLD_PERCENT: CellStyle = { font: { bold: true }, numFmt: "0%" };
 
-export function writeSummarySheet(tables: BookTables, layout: SheetLayout, title: string, sources: SummarySource[], options: { asOf: string }): SheetWriter {
+/**
+ * With `--since`: per theme, what moved since last time's tracker, counted from the Changes sheet
+ * (so the Summary and the Changes sheet agree), with the counts as cached results.
+ */
+export interface SinceColumns {
+  /** "31/10/2016", or the old tracker's file name when its date is not known. */
+  label: string;
+  /** The Changes sheet and the letters of its theme, ref and change-word columns. */
+  sheet: string;
+  columns: { theme: string; ref: string; change: string };
+  /** By theme title (null: no theme): how many completed, new and slipped. */
+  counts: Map<string | null, Record<SinceCount, number>>;
+}
+export type SinceCount = "completed" | "new" | "slipped";
+const SINCE_WORDS: Record<SinceCount, { header: string; change: string }> = {
+  completed: { header: "Completed", change: "Completed" },
+  new: { header: "New", change: "New" },
+  slipped: { header: "Slipped", change: "Slipped" },
+};
+
+export function writeSummarySheet(tables: BookTables, layout: SheetLayout, title: string, sources: SummarySource[], options: { asOf: string; since?: SinceColumns }): SheetWriter {
   const longestGroup = Math.max(24, ...sources.flatMap((s) => s.groups.map((g) => (g.title ?? "").length + 2)));
-  const columns = [{ width: Math.min(60, longestGroup) }, ...Array.from({ length: 8 }, () => ({ width: 14 }))];
+  const columns = [{ width: Math.min(60, longestGroup) }, ...Array.from({ length: options.since ? 11 : 8 }, () => ({ width: 14 }))];
   const sheet = new SheetWriter("Summary", layout, columns, tables);
 
   sheet.row(1, [{ value: `Summary: ${title}`, style: { font: { bold: true, size: 14 } } }]);
@@ -65,7 +85,7 @@ export function writeSummarySheet(tables: BookTables, layout: SheetLayout, title
   ]);
 
   let row = 4;
-  for (const source of sources) row = writeStatusTable(sheet, source, row, options.asOf) + 2;
+  for (const source of sources) row = writeStatusTable(sheet, source, row, options.asOf, source.groupLabel === "Theme" ? options.since : undefined) + 2;
   for (const source of sources) row = writeRagTable(sheet, source, row) + 2;
   return sheet;
 }
@@ -75,8 +95,17 @@ function headerRow(sheet: SheetWriter, r: number, headers: string[]): void {
 }
 
 /** Groups down, statuses across, then total, % complete and overdue; returns the last row used. */
-function writeStatusTable(sheet: SheetWriter, source: SummarySource, top: number, asOf: string): number {
-  headerRow(sheet, top, [source.groupLabel, ...STATUSES.map((s) => STATUS_LABELS[s]), "No status", "Total", "% complete", "Overdue"]);
+function writeStatusTable(sheet: SheetWriter, source: SummarySource, top: number, asOf: string, since?: SinceColumns): number {
+  const sinceKeys = Object.keys(SINCE_WORDS) as SinceCount[];
+  const sinceHeaders = since ? sinceKeys.map((k) => `${SINCE_WORDS[k].header} since ${since.label}`) : [];
+  headerRow(sheet, top, [source.groupLabel, ...STATUSES.map((s) => STATUS_LABELS[s]), "No status", "Total", "% complete", "Overdue", ...sinceHeaders]);
+  const sinceCells = (r: number, title: string | null): Cell[] => {
+    if (!since) return [];
+    const theme = wholeColumn(since.sheet, since.columns.theme);
+    const change = wholeColumn(since.sheet, since.columns.change);
+    const inGroup = title === null ? `${theme},"=",${wholeColumn(since.sheet, since.columns.ref)},"<>"` : `${theme},${exactCriterion(`$A${r}`)}`;
+    return sinceKeys.map((k) => ({ value: formula(`COUNTIFS(${inGroup},${change},"${SINCE_WORDS[k].change}")`, since.counts.get(title)?.[k] ?? 0) }));
+  };
   const c = {
     group: wholeColumn(source.sheet, source.columns.group),
     status: wholeColumn(source.sheet, source.columns.status),
@@ -101,6 +130,7 @@ function writeStatusTable(sheet: SheetWriter, source: SummarySource, top: number
           count((it) => isOverdue(it, asOf)),
         ),
       },
+      ...sinceCells(r, group.title),
     ]);
   });
 
@@ -117,6 +147,14 @@ function writeStatusTable(sheet: SheetWriter, source: SummarySource, top: number
       }),
       { value: formula(`IF(G${total}=0,0,D${total}/G${total})`, share(all.filter((it) => it.status === "complete").length, all.length)), style: BOLD_PERCENT },
       { value: formula(source.groups.length > 0 ? `SUM(I${first}:I${total - 1})` : "0", all.filter((it) => isOverdue(it, asOf)).length), style: BOLD },
+      // Every change of the kind, including those of themes the new tracker no longer has.
+      ...(since
+        ? sinceKeys.map((k, i): Cell => {
+            const change = wholeColumn(since.sheet, since.columns.change);
+            const n = [...since.counts.values()].reduce((sum, c) => sum + c[k], 0);
+            return { value: formula(`COUNTIFS(${change},"${SINCE_WORDS[k].change}")`, n), style: BOLD };
+          })
+        : []),
     ],
     BOLD,
   );

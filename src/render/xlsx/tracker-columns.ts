@@ -28,6 +28,14 @@ function dueAsWritten(row: { due: string | null; dueText: string | null }): Trac
   return row.due && row.dueText ? { text: row.dueText } : null;
 }
 
+/** The force's own words beside the standard ones ("On track" beside In progress), when they differ. */
+function asWrittenColumns<Row extends { statusAsWritten?: string; ragAsWritten?: string }>(rows: readonly Row[]): TrackerColumn<Row>[] {
+  const columns: TrackerColumn<Row>[] = [];
+  if (rows.some((r) => r.statusAsWritten !== undefined)) columns.push({ header: "Status as written", minWidth: 12, maxWidth: 30, value: (r) => text(r.statusAsWritten) });
+  if (rows.some((r) => r.ragAsWritten !== undefined)) columns.push({ header: "RAG as written", minWidth: 10, maxWidth: 24, value: (r) => text(r.ragAsWritten) });
+  return columns;
+}
+
 export const KIND_LABELS: Record<Recommendation["kind"], string> = {
   recommendation: "Recommendation",
   afi: "Area for improvement",
@@ -53,7 +61,8 @@ export function actionColumns(plan: Plan): TrackerColumn<Action>[] {
   if (plan.actions.some((a) => dueAsWritten(a) !== null)) {
     columns.push({ header: "Due as written", minWidth: 12, maxWidth: 20, value: dueAsWritten });
   }
-  return [...columns, ...extraColumns(plan.actions)];
+  columns.push(...asWrittenColumns(plan.actions));
+  return [...columns, ...extraColumns(plan.actions, columns)];
 }
 
 export function recommendationColumns(plan: Plan): TrackerColumn<Recommendation>[] {
@@ -74,11 +83,16 @@ export function recommendationColumns(plan: Plan): TrackerColumn<Recommendation>
   if (plan.recommendations.some((r) => dueAsWritten(r) !== null)) {
     columns.push({ header: "Due as written", minWidth: 12, maxWidth: 20, value: dueAsWritten });
   }
-  return [...columns, ...extraColumns(plan.recommendations)];
+  columns.push(...asWrittenColumns(plan.recommendations));
+  return [...columns, ...extraColumns(plan.recommendations, columns)];
 }
 
-/** The legacy tracker's other columns, in the order they first appear, each kept verbatim. */
-function extraColumns<Row extends { extra: Record<string, string> }>(rows: Row[]): TrackerColumn<Row>[] {
+/**
+ * The legacy tracker's other columns, in the order they first appear, each kept verbatim. Reading
+ * names a second "Status" column "Status (original)"; a plan from elsewhere may not, so a header
+ * that would repeat one of ours is told apart here too.
+ */
+function extraColumns<Row extends { extra: Record<string, string> }>(rows: Row[], ours: readonly TrackerColumn<Row>[]): TrackerColumn<Row>[] {
   const headers: string[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
@@ -89,5 +103,14 @@ function extraColumns<Row extends { extra: Record<string, string> }>(rows: Row[]
       }
     }
   }
-  return headers.map((header) => ({ header, minWidth: 10, maxWidth: 40, value: (row: Row) => text(row.extra[header]) }));
+  const taken = new Set([...ours.map((c) => c.header.toLowerCase()), ...headers.map((h) => h.toLowerCase())]);
+  return headers.map((key) => {
+    let header = key;
+    if (ours.some((c) => c.header.toLowerCase() === key.toLowerCase())) {
+      header = `${key} (original)`;
+      for (let n = 2; taken.has(header.toLowerCase()); n++) header = `${key} (original ${n})`;
+      taken.add(header.toLowerCase());
+    }
+    return { header, minWidth: 10, maxWidth: 40, value: (row: Row) => text(row.extra[key]) };
+  });
 }

@@ -95,7 +95,7 @@ print(json.dumps({
     const seen = JSON.parse(r.stdout);
     expect(seen.sheets).toEqual(["Tracker", "Summary", "Data issues", "Key"]);
     expect(seen.freeze).toBe("A2");
-    expect(seen.filter).toBe("A1:L31");
+    expect(seen.filter).toBe("A1:N31"); // Ref … Source, Due as written, Status as written, RAG as written
     expect(seen.validations).toEqual([["G2:G1031", '"Not started,In progress,Complete,Not applicable"'], ["H2:H1031", '"Red,Amber,Green,Blue"']]);
     expect(seen.cf).toEqual(["H2:H1031"]);
     expect(seen.orientation).toBe("landscape");

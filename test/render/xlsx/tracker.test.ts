@@ -45,7 +45,7 @@ describe("the Tracker sheet", () => {
     const { plan } = await samplePlan("cambs-da-action-plan.csv");
     const xml = await sheetXml(await trackerBytes(plan), 1);
     expect(xml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
-    expect(xml).toMatch(/<autoFilter ref="A1:L31"\/>/); // Ref … Source, then Due as written
+    expect(xml).toMatch(/<autoFilter ref="A1:N31"\/>/); // Ref … Source, then Due, Status and RAG as written
     expect(xml).toMatch(/<dataValidation type="list" allowBlank="1"[^>]*sqref="G2:G1031"><formula1>&quot;Not started,In progress,Complete,Not applicable&quot;<\/formula1>/);
     expect(xml).toMatch(/sqref="H2:H1031"><formula1>&quot;Red,Amber,Green,Blue&quot;<\/formula1>/);
     expect(xml).toContain('<conditionalFormatting sqref="H2:H1031">');

@@ -1,13 +1,13 @@
 // Inspection trackers: one row per recommendation or area for improvement (AFI) of an
 // HMICFRS report. They fill plan.reports and plan.recommendations instead of actions.
 import { cellName, diagnostic, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
-import type { TableLayout } from "../ingest/layout.js";
-import type { RawRow } from "../ingest/raw-table.js";
+import type { TableLayout } from "./layout.js";
+import type { RawRow } from "./raw-table.js";
 import { quote, readDue, readStatusAndRag } from "./cell-values.js";
 import { rowReader, warnFormulas } from "./row-reader.js";
-import type { Recommendation, RecommendationKind, Report } from "./schema.js";
-import { slug } from "./themes.js";
-import { normaliseWord } from "./vocabulary.js";
+import type { Recommendation, RecommendationKind, Report } from "../model/schema.js";
+import { slug } from "../model/themes.js";
+import { normaliseWord } from "../model/vocabulary.js";
 
 const KIND_WORDS: Record<string, RecommendationKind> = {
   recommendation: "recommendation",
@@ -150,8 +150,7 @@ export function readInspectionRow(table: TableLayout, raw: RawRow, collector: In
   }
 
   const due = r.due(out);
-  const sr = readStatusAndRag(r.located("status"), r.located("rag"), out);
-  for (const word of sr.unknown) extra[word.header] = word.text;
+  const sr = readStatusAndRag(r.located("status"), r.located("rag"), out, { status: r.text("statusText"), rag: r.text("ragText") });
   warnFormulas(collector.file, table, raw, out);
 
   collector.add({
@@ -166,7 +165,9 @@ export function readInspectionRow(table: TableLayout, raw: RawRow, collector: In
       due: due.due,
       dueText: due.dueText,
       status: sr.status,
+      ...(sr.statusAsWritten !== undefined ? { statusAsWritten: sr.statusAsWritten } : {}),
       rag: sr.rag,
+      ...(sr.ragAsWritten !== undefined ? { ragAsWritten: sr.ragAsWritten } : {}),
       extra,
       source: { sheet: table.sheet.name, row: raw.row },
     },

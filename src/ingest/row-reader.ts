@@ -1,11 +1,11 @@
 // Read one table row by field name rather than by column letter.
 import { diagnostic, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
-import type { ColumnField } from "../ingest/columns.js";
-import type { Column } from "../ingest/header.js";
-import type { TableLayout } from "../ingest/layout.js";
-import type { RawCell, RawRow } from "../ingest/raw-table.js";
+import type { ColumnField } from "./columns.js";
+import type { Column } from "./header.js";
+import type { TableLayout } from "./layout.js";
+import type { RawCell, RawRow } from "./raw-table.js";
 import { cellText, quote, readDue, type DueValue } from "./cell-values.js";
-import { parseSourceText } from "./provenance.js";
+import { parseSourceText } from "../model/provenance.js";
 
 export interface LocatedCell {
   cell: RawCell | undefined;

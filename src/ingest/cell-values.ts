@@ -1,10 +1,10 @@
 // Turn one tracker cell into a plan value (a due date, a status, a RAG), reporting
 // anything doubtful at the cell. Each reader returns the value and what to keep in `extra`.
-import type { RawCell } from "../ingest/raw-table.js";
+import type { RawCell } from "./raw-table.js";
 import { diagnostic, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
-import { parseDateText } from "./dates.js";
-import type { Rag, Status } from "./schema.js";
-import { normaliseWord, ragFromText, RAG_LABELS, statusFromText } from "./vocabulary.js";
+import { parseDateText } from "../model/dates.js";
+import type { Rag, Status } from "../model/schema.js";
+import { normaliseWord, ragFromText, RAG_LABELS, statusFromText, STATUS_LABELS } from "../model/vocabulary.js";
 
 export interface DueValue {
   due: string | null;
@@ -44,23 +44,29 @@ export function readDue(cell: RawCell | undefined, at: Position, field: string, 
 export interface StatusRagValue {
   status: Status | null;
   rag: Rag | null;
-  /** Words we could not place, kept verbatim under their column's header. */
-  unknown: { header: string; text: string }[];
+  /** The words as the tracker wrote them, when they differ from the standard word (or mean nothing known). */
+  statusAsWritten?: string;
+  ragAsWritten?: string;
 }
 
 /** Words in a RAG column that mean "no rating" rather than a colour. */
 const NO_RATING = new Set(["n a", "na", "not applicable", "tbc", "none", "not rated"]);
 
+type StatusRagCell = { cell: RawCell | undefined; header: string; at: Position } | undefined;
+
 /**
  * Status and RAG together, because each can stand in for the other: "On track" in a status
- * column means in progress and green; with no status, blue means complete.
+ * column means in progress and green; with no status, blue means complete. The words as written
+ * are kept beside the standard ones; boardpack's own trackers carry them in the "Status as
+ * written" and "RAG as written" columns, which `written` passes in.
  */
 export function readStatusAndRag(
-  statusCell: { cell: RawCell | undefined; header: string; at: Position } | undefined,
-  ragCell: { cell: RawCell | undefined; header: string; at: Position } | undefined,
+  statusCell: StatusRagCell,
+  ragCell: StatusRagCell,
   out: Diagnostic[],
+  written: { status: string | null; rag: string | null } = { status: null, rag: null },
 ): StatusRagValue & { ragFromFill: boolean } {
-  const result: StatusRagValue & { ragFromFill: boolean } = { status: null, rag: null, unknown: [], ragFromFill: false };
+  const result: StatusRagValue & { ragFromFill: boolean } = { status: null, rag: null, ragFromFill: false };
   let ragFromStatusWord: Rag | null = null;
   let notApplicable = false;
 
@@ -76,8 +82,7 @@ export function readStatusAndRag(
       if (asRag) {
         ragFromStatusWord = asRag.rag; // a colour typed in the status column
       } else {
-        out.push(diagnostic("warning", "STATUS_UNKNOWN", `${statusCell.header} ${quote(statusText)} is not a status boardpack knows (Not started, In progress, Complete, N/A); kept as text`, statusCell.at));
-        result.unknown.push({ header: statusCell.header, text: statusText });
+        out.push(diagnostic("warning", "STATUS_UNKNOWN", `${statusCell.header} ${quote(statusText)} is not a status boardpack knows (Not started, In progress, Complete, N/A); kept as written, with no status`, statusCell.at));
       }
     }
   }
@@ -94,8 +99,7 @@ export function readStatusAndRag(
     } else if (NO_RATING.has(normaliseWord(ragText))) {
       notApplicable = true;
     } else {
-      out.push(diagnostic("warning", "RAG_UNKNOWN", `${ragCell.header} ${quote(ragText)} is not a RAG rating (Red, Amber, Green, Blue); kept as text`, ragCell.at));
-      result.unknown.push({ header: ragCell.header, text: ragText });
+      out.push(diagnostic("warning", "RAG_UNKNOWN", `${ragCell.header} ${quote(ragText)} is not a RAG rating (Red, Amber, Green, Blue); kept as written, with no rating`, ragCell.at));
     }
   } else if (ragCell?.cell?.fillRag) {
     result.rag = ragCell.cell.fillRag;
@@ -110,6 +114,11 @@ export function readStatusAndRag(
   if (result.rag === null && ragFromStatusWord) result.rag = ragFromStatusWord;
   if (result.status === null && result.rag) result.status = result.rag === "blue" ? "complete" : "in-progress";
   if (result.status === null && notApplicable) result.status = "not-applicable";
+
+  const statusWords = written.status ?? statusText;
+  if (statusWords !== null && statusWords !== (result.status ? STATUS_LABELS[result.status] : null)) result.statusAsWritten = statusWords;
+  const ragWords = written.rag ?? ragText;
+  if (ragWords !== null && ragWords !== (result.rag ? RAG_LABELS[result.rag] : null)) result.ragAsWritten = ragWords;
   return result;
 }
 

@@ -1,10 +1,10 @@
 // Refs identify actions in papers and trackers: missing ones are made up (and said so),
 // and a ref used twice is an error naming both rows.
 import { cellName, diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { TableLayout } from "../ingest/layout.js";
-import type { RawRow } from "../ingest/raw-table.js";
-import type { Action } from "./schema.js";
-import type { ThemeRegistry } from "./themes.js";
+import type { TableLayout } from "./layout.js";
+import type { RawRow } from "./raw-table.js";
+import type { Action } from "../model/schema.js";
+import type { ThemeRegistry } from "../model/themes.js";
 
 export interface RefSlot {
   file: string;

@@ -31,11 +31,42 @@ describe("normalising an action tracker", () => {
     expect(plan?.actions.map((a) => a.status)).toEqual(["complete", "in-progress", "in-progress"]);
   });
 
-  it("keeps an unknown status word in extra and warns at its cell", async () => {
-    const { plan, lines } = await loadCsvText(csv([HEADER, ["1", "T", "Act", "Me", "", "Awaiting sign-off", "", ""]]));
-    expect(lines).toContain('tracker.csv F2: warning STATUS_UNKNOWN Status "Awaiting sign-off" is not a status boardpack knows (Not started, In progress, Complete, N/A); kept as text');
-    expect(plan?.actions[0]?.status).toBeNull();
-    expect(plan?.actions[0]?.extra).toEqual({ Status: "Awaiting sign-off" });
+  it("keeps an unknown status or RAG word as written and warns at its cell", async () => {
+    const { plan, lines } = await loadCsvText(csv([HEADER, ["1", "T", "Act", "Me", "", "Parked", "Purple", ""]]));
+    expect(lines).toContain('tracker.csv F2: warning STATUS_UNKNOWN Status "Parked" is not a status boardpack knows (Not started, In progress, Complete, N/A); kept as written, with no status');
+    expect(lines).toContain('tracker.csv G2: warning RAG_UNKNOWN RAG "Purple" is not a RAG rating (Red, Amber, Green, Blue); kept as written, with no rating');
+    expect(plan?.actions[0]).toMatchObject({ status: null, statusAsWritten: "Parked", rag: null, ragAsWritten: "Purple", extra: {} });
+  });
+
+  it("keeps the force's own status and RAG words beside the standard ones, with no warning for the obvious", async () => {
+    const rows = [
+      ["1", "T", "a", "", "", "On track", "", ""],
+      ["2", "T", "b", "", "", "Closed", "B", ""],
+      ["3", "T", "c", "", "", "Open", "Amber", ""],
+      ["4", "T", "d", "", "", "In progress - near completion", "A/G", ""],
+      ["5", "T", "e", "", "", "COMPLETE", "Blue", ""],
+      ["6", "T", "f", "", "", "At risk", "At risk", ""],
+      ["7", "T", "g", "", "", "In progress", "Green", ""],
+    ];
+    const { plan, lines } = await loadCsvText(csv([HEADER, ...rows]));
+    expect(lines.filter((l) => l.includes(" warning "))).toEqual([]);
+    expect(plan?.actions.map((a) => [a.status, a.statusAsWritten, a.rag, a.ragAsWritten])).toEqual([
+      ["in-progress", "On track", "green", undefined],
+      ["complete", "Closed", "blue", "B"],
+      ["in-progress", "Open", "amber", undefined],
+      ["in-progress", "In progress - near completion", "amber", "A/G"],
+      ["complete", "COMPLETE", "blue", undefined],
+      ["in-progress", "At risk", "amber", "At risk"],
+      ["in-progress", undefined, "green", undefined],
+    ]);
+    // The standard word is not repeated: the plan carries the field only where the words differ.
+    expect(Object.keys(plan!.actions[6]!)).not.toContain("statusAsWritten");
+  });
+
+  it("tells apart a second column named like one of boardpack's", async () => {
+    const { plan } = await loadCsvText(csv([["Ref", "Action", "Status", "Status", "Notes", "Notes"], ["1", "a", "Complete", "Signed off by board", "n1", "n2"]]));
+    expect(plan?.actions[0]?.status).toBe("complete");
+    expect(plan?.actions[0]?.extra).toEqual({ "Status (original)": "Signed off by board", Notes: "n1", "Notes (2)": "n2" });
   });
 
   it("takes the worse of a split rating and says so", async () => {

@@ -2,17 +2,17 @@
 // that names it (a banner becomes a theme, a legend or blank row an info line).
 import { basename } from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { ColumnField } from "../ingest/columns.js";
-import { expectedHeadersHint } from "../ingest/columns.js";
-import type { Column } from "../ingest/header.js";
-import type { SheetLayout, TableLayout } from "../ingest/layout.js";
-import { filledCells, hasFilledCell, type RawRow, type RawWorkbook } from "../ingest/raw-table.js";
+import type { ColumnField } from "./columns.js";
+import { expectedHeadersHint } from "./columns.js";
+import type { Column } from "./header.js";
+import type { SheetLayout, TableLayout } from "./layout.js";
+import { filledCells, hasFilledCell, type RawRow, type RawWorkbook } from "./raw-table.js";
 import { quote, readDue, readStatusAndRag } from "./cell-values.js";
 import { rowReader, warnFormulas } from "./row-reader.js";
 import { assignMissingRefs, reportDuplicateRefs, type RefSlot } from "./refs.js";
 import { readInspectionRow, InspectionCollector } from "./inspection.js";
-import type { Action, Plan } from "./schema.js";
-import { ThemeRegistry } from "./themes.js";
+import type { Action, Plan } from "../model/schema.js";
+import { ThemeRegistry } from "../model/themes.js";
 import { planTitle, reportRowsAboveHeader } from "./title.js";
 
 export interface NormaliseResult {
@@ -189,7 +189,7 @@ function readActionRow(
 ): Action {
   const r = rowReader(file, table, raw);
   const { due, dueText } = r.due(out);
-  const sr = readStatusAndRag(r.located("status"), r.located("rag"), out);
+  const sr = readStatusAndRag(r.located("status"), r.located("rag"), out, { status: r.text("statusText"), rag: r.text("ragText") });
 
   let theme: string | null = null;
   if (themeSource === "column") {
@@ -202,8 +202,6 @@ function readActionRow(
   }
 
   const extra = r.extra();
-  for (const word of sr.unknown) extra[word.header] = word.text;
-
   const title = r.text("action");
   if (title === null) {
     const c = r.column("action")!;
@@ -220,7 +218,9 @@ function readActionRow(
     due,
     dueText,
     status: sr.status,
+    ...(sr.statusAsWritten !== undefined ? { statusAsWritten: sr.statusAsWritten } : {}),
     rag: sr.rag,
+    ...(sr.ragAsWritten !== undefined ? { ragAsWritten: sr.ragAsWritten } : {}),
     update: r.text("update"),
     evidence: r.text("evidence"),
     extra,

@@ -2,8 +2,8 @@
 // property (boardpack's own trackers set it), else a cover sheet's first line, else the
 // file's name. Label lines ("Workstream lead: …") are not titles.
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { SheetLayout, TableLayout } from "../ingest/layout.js";
-import { filledCells, type RawRow, type RawWorkbook } from "../ingest/raw-table.js";
+import type { SheetLayout, TableLayout } from "./layout.js";
+import { filledCells, type RawRow, type RawWorkbook } from "./raw-table.js";
 
 /** "Workstream lead: DI George Binns", "Date: 04/06/2015" — a label and a value, not a title. */
 function isLabelLine(text: string): boolean {
