@@ -1,6 +1,7 @@
 // A paper from a plan: spec (or the style's default spec) + house style → Handlebars → Markdown
 // → one Doc tree that the DOCX and PDF writers walk. Problems come back as diagnostics; the doc
 // is null when any of them is an error.
+import { dirname } from "node:path";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Plan } from "../model/schema.js";
 import type { Block, Doc, DocMeta } from "./doc.js";
@@ -9,6 +10,7 @@ import { createHelpers } from "./helpers.js";
 import { loadHouseStyle, type LoadedStyle } from "./house-styles.js";
 import { markdownToBlocks, type ConvertedPart } from "./markdown-to-doc.js";
 import { numberBlocks } from "./numbering.js";
+import { chooseReferenceDoc, specReferenceDoc, type ReferenceDocChoice } from "./reference-doc.js";
 import { buildPaperContext, findTheme, unmatchedThemeKeys, type PaperContext, type PaperTheme } from "./paper-context.js";
 import { loadPartials } from "./partials.js";
 import { displayPath, templatePath } from "./paths.js";
@@ -31,6 +33,8 @@ export interface ComposeOptions {
   sourceFile?: string;
   /** A draft: the marking becomes "DRAFT – OFFICIAL" (or "DRAFT" when there is none). */
   draft?: boolean;
+  /** --reference-doc: the force's Word template, as the user named it; beats the spec's and the style's. */
+  referenceDoc?: string;
   // Hooks for papers built on this one (boardpack s55, src/compose/s55/):
   /** Values templates see beside plan, paper and today (a section 55 response adds `s55`). */
   extraContext?: Record<string, unknown>;
@@ -43,6 +47,8 @@ export interface ComposeOptions {
 export interface ComposeResult {
   doc: Doc | null;
   diagnostics: Diagnostic[];
+  /** The Word template the paper is to be built on, when one was named; the caller reads it into doc.template. */
+  referenceDoc?: ReferenceDocChoice;
 }
 
 export function composePaper(options: ComposeOptions): ComposeResult {
@@ -79,10 +85,16 @@ export function composePaper(options: ComposeOptions): ComposeResult {
     return fail();
   }
   const origin = options.styleName !== undefined || !loaded ? { file: "--style" } : { file: loaded.file, line: loaded.lineOf(["style"]) };
-  const styled = loadHouseStyle(styleName, origin);
+  const styled = loadHouseStyle(styleName, origin, options.styleName === undefined && loaded ? dirname(loaded.path) : undefined);
   diagnostics.push(...styled.diagnostics);
   const style = styled.style;
   if (!style) return fail();
+
+  const referenceDoc = chooseReferenceDoc(options.referenceDoc, loaded, styled);
+  // A `reference:` that named the Word template is not the report's reference number.
+  if (loaded?.spec && specReferenceDoc(loaded.spec) === loaded.spec.reference && loaded.spec.reference !== undefined) {
+    loaded = { ...loaded, spec: { ...loaded.spec, reference: undefined } };
+  }
 
   // 3. No spec: the style's own default spec.
   if (!loaded) {
@@ -151,7 +163,7 @@ export function composePaper(options: ComposeOptions): ComposeResult {
   if (author) meta.author = author;
   if (paper.marking) meta.marking = paper.marking;
   if (paper.keywords.length > 0) meta.keywords = paper.keywords;
-  return { doc: { meta, style, blocks }, diagnostics };
+  return { doc: { meta, style, blocks }, diagnostics, ...(referenceDoc ? { referenceDoc } : {}) };
 }
 
 /** Each narrative the spec gives under themes:, as a template at its place in the spec file. */

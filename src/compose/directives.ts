@@ -13,6 +13,8 @@
 //                                    alpha-paren or upper-alpha-paren
 //   <!-- table: layout -->           the next table is layout (no header styling), or data
 //   <!-- widths: 30, 70 -->          the next table's relative column widths
+//   <!-- lang: cy -->                the next block (paragraph, heading, list or table) is in
+//                                    another language than the paper's en-GB: a BCP 47 tag
 //
 // Any other comment is an ordinary comment and is left out of the paper, unless it looks like a
 // misspelt directive, which is reported.
@@ -28,7 +30,8 @@ export type Directive =
   | { kind: "numbering"; on: boolean }
   | { kind: "list"; list: ListKind }
   | { kind: "table"; role: "data" | "layout" }
-  | { kind: "widths"; widths: number[] };
+  | { kind: "widths"; widths: number[] }
+  | { kind: "lang"; lang: string };
 
 export interface DirectiveReading {
   directives: Directive[];
@@ -42,7 +45,9 @@ const ROLES: ParagraphRole[] = ["body", "org", "title", "label", "strapline", "s
 const ALIGNS = ["left", "center", "right"] as const;
 const LIST_KINDS: ListKind[] = ["bullet", "decimal", "roman-paren", "alpha-paren", "upper-alpha-paren"];
 const BARE = { "page break": "pageBreak", "footer here": "footerHere", unnumbered: "unnumbered" } as const;
-const KEYED = ["role", "align", "numbering", "list", "table", "widths"] as const;
+const KEYED = ["role", "align", "numbering", "list", "table", "widths", "lang"] as const;
+/** A BCP 47 language tag as papers need one: a language, then region or script subtags ("cy", "cy-GB"). */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 const ALL_NAMES = [...Object.keys(BARE), ...KEYED];
 
 /** Reads `<!-- … -->`; null when the HTML is not a comment. */
@@ -94,6 +99,8 @@ function keyedDirective(name: (typeof KEYED)[number], value: string): Directive 
       return LIST_KINDS.includes(word as ListKind) ? { kind: "list", list: word as ListKind } : `list: "${value}" is not a list kind; use ${LIST_KINDS.join(", ")}`;
     case "table":
       return word === "layout" || word === "data" ? { kind: "table", role: word } : `table: "${value}" should be layout or data`;
+    case "lang":
+      return LANGUAGE_TAG.test(value) ? { kind: "lang", lang: value } : `lang: "${value}" is not a language tag; write one such as cy (Welsh) or ga (Irish)`;
     case "widths": {
       const widths = value.split(/[\s,]+/).filter(Boolean).map(Number);
       return widths.length > 0 && widths.every((w) => Number.isFinite(w) && w > 0) ? { kind: "widths", widths } : `widths: "${value}" should be numbers such as 30, 70`;

@@ -2,6 +2,7 @@
 // spec's Markdown; the DOCX and PDF writers both walk it, so a paper says the same thing in
 // both formats. Plain JSON (like mdast): nodes are data, writers are functions over them.
 import type { Rag } from "../model/schema.js";
+import type { WordTemplate } from "../model/word-template.js";
 import type { HouseStyle } from "./house-style.js";
 
 /** A stretch of text with one look. A link is a run with an address. */
@@ -38,6 +39,8 @@ export interface HeadingBlock {
    * both writers agree; the DOCX writer produces it with Word numbering, not typed text.
    */
   number?: string;
+  /** The block's language when it is not the paper's (BCP 47, "cy" for Welsh): <!-- lang: cy -->. */
+  lang?: string;
 }
 
 export interface ParagraphBlock {
@@ -47,6 +50,8 @@ export interface ParagraphBlock {
   /** "1.1" (per-section numbering) or "12" (continuous); absent when the paragraph is not numbered. */
   number?: string;
   align?: "left" | "center" | "right";
+  /** The block's language when it is not the paper's (BCP 47, "cy" for Welsh): <!-- lang: cy -->. */
+  lang?: string;
 }
 
 /** List markers forces use: bullets, 1. 2., i) ii), a) b), A) B). */
@@ -58,6 +63,8 @@ export interface ListBlock {
   /** The first item's number for ordered lists (1 unless the list continues an earlier one). */
   start: number;
   items: ListItem[];
+  /** The block's language when it is not the paper's (BCP 47, "cy" for Welsh): <!-- lang: cy -->. */
+  lang?: string;
 }
 
 export interface ListItem {
@@ -82,6 +89,8 @@ export interface TableBlock {
   widths?: number[];
   /** "layout" tables (the City of London header block, a contacts table) get no header styling. */
   role?: "data" | "layout";
+  /** The block's language when it is not the paper's (BCP 47, "cy" for Welsh): <!-- lang: cy -->. */
+  lang?: string;
 }
 
 export interface PageBreakBlock {
@@ -108,4 +117,9 @@ export interface Doc {
   meta: DocMeta;
   style: HouseStyle;
   blocks: Block[];
+  /**
+   * The force's own Word template (--reference-doc, a style's `reference:`): its styles, page
+   * set-up and headers/footers replace the house style's look in Word and PDF alike.
+   */
+  template?: WordTemplate;
 }

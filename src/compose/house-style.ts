@@ -31,8 +31,11 @@ export const HouseStyle = z.object({
     margins: z.object({ top: Centimetres, bottom: Centimetres, left: Centimetres, right: Centimetres }),
   }),
   fonts: z.object({
-    /** The family named in Word; PDF uses a metric-compatible embedded font (Liberation Sans for Arial). */
-    family: z.literal("Arial"),
+    /**
+     * The family named in Word. The PDF embeds a face with the same measurements: Arimo for
+     * Arial, Carlito for Calibri, Caladea for Cambria, Tinos for Times New Roman.
+     */
+    family: z.string().min(1).max(64),
     body: Points,
     title: Points,
     org: Points,
@@ -85,6 +88,11 @@ export const HouseStyle = z.object({
    * message a user sees when it is missing ("to: Business Coordination Board").
    */
   requires: z.record(z.string(), z.string()).optional(),
+  /**
+   * The force's own Word template (.docx or .dotx), relative to the style file: the paper takes
+   * its styles, fonts, colours, page set-up, headers and footers (`boardpack style new` writes it).
+   */
+  reference: z.string().optional(),
 });
 export type HouseStyle = z.infer<typeof HouseStyle>;
 export type NumberingScheme = z.infer<typeof NumberingScheme>;

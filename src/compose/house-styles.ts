@@ -1,6 +1,9 @@
 // House styles are YAML files under templates/styles/, checked against the HouseStyle schema.
 // A mistake in one is reported like any other input mistake: file, line, what to write instead.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { LIMITS } from "../ingest/limits.js";
+import { readUserFile } from "../ingest/read-user-file.js";
+import { resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -14,6 +17,8 @@ export interface LoadedStyle {
   style: HouseStyle | null;
   /** The style file as named in messages. */
   file: string;
+  /** The style file's absolute path, which a `reference:` is relative to. */
+  path?: string;
   /** File lines on which the header and footer templates' first lines sit. */
   headerLine: number;
   footerLine: number;
@@ -36,7 +41,17 @@ export function houseStyleNames(): string[] {
     .sort();
 }
 
-export function loadHouseStyle(name: string, origin: NameOrigin = { file: "--style" }): LoadedStyle {
+/** A style given as a file ("styles/kent-pcc.yaml", as `boardpack style new` writes it) rather than by name. */
+export function isStylePath(name: string): boolean {
+  return /[\\/]/.test(name) || /\.ya?ml$/i.test(name);
+}
+
+/**
+ * The style named (templates/styles/<name>.yaml) or given as a file: a file's path is relative
+ * to the current folder for --style, to the spec for a spec's `style:` (`relativeTo`).
+ */
+export function loadHouseStyle(name: string, origin: NameOrigin = { file: "--style" }, relativeTo?: string): LoadedStyle {
+  if (isStylePath(name)) return loadStyleFile(resolve(relativeTo ?? ".", name), origin);
   const names = houseStyleNames();
   // Names are plain words, so a name can never reach outside templates/styles/.
   if (!/^[a-z0-9-]+$/.test(name) || !names.includes(name)) {
@@ -50,7 +65,17 @@ export function loadHouseStyle(name: string, origin: NameOrigin = { file: "--sty
     };
   }
   const path = templatePath("styles", `${name}.yaml`);
-  return parseHouseStyle(readFileSync(path, "utf8"), displayPath(path), name);
+  return { ...parseHouseStyle(readFileSync(path, "utf8"), displayPath(path), name), path };
+}
+
+function loadStyleFile(path: string, origin: NameOrigin): LoadedStyle {
+  const file = displayPath(path);
+  const read = readUserFile(path, LIMITS.maxTextFileBytes);
+  if (!read.ok) {
+    const message = read.reason === "missing" ? "there is no such house style file" : read.message;
+    return { style: null, file: origin.file, headerLine: 1, footerLine: 1, diagnostics: [{ severity: "error", code: "STYLE_UNKNOWN", message: `${file}: ${message}`, file: origin.file, ...(origin.line ? { line: origin.line } : {}) }] };
+  }
+  return { ...parseHouseStyle(read.bytes.toString("utf8"), file), path };
 }
 
 export function parseHouseStyle(source: string, file: string, expectedName?: string): LoadedStyle {

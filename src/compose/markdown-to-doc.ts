@@ -42,6 +42,8 @@ interface Pending {
   list?: ListKind;
   tableRole?: "data" | "layout";
   widths?: number[];
+  /** The next block's language, when it is not the paper's. */
+  lang?: string;
 }
 
 const BREAK_TAG = /^<br\s*\/?>$/i;
@@ -300,6 +302,9 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
       case "widths":
         pending.widths = directive.widths;
         return [];
+      case "lang":
+        pending.lang = directive.lang;
+        return [];
     }
   };
 
@@ -321,7 +326,17 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
     if (named.length > 0) warn("DIRECTIVE_PLACE", `<!-- ${named.join("; ")} --> applies to the next paragraph, but ${what} comes first; it is ignored`, named[0] as string);
   };
 
+  /** The blocks of a node, in the language a directive gave them. */
   const topLevel = (node: RootContent): Block[] => {
+    if (node.type === "html" || pending.lang === undefined) return topLevelBlocks(node);
+    const lang = pending.lang;
+    pending = { ...pending, lang: undefined };
+    const blocks = topLevelBlocks(node);
+    for (const block of blocks) if (block.type !== "pageBreak") block.lang = lang;
+    return blocks;
+  };
+
+  const topLevelBlocks = (node: RootContent): Block[] => {
     if (node.type === "heading" || node.type === "list" || node.type === "table") paragraphDirectivesUnused(`a ${node.type}`);
     switch (node.type) {
       case "html":

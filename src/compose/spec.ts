@@ -63,8 +63,10 @@ export const PaperSpec = z.strictObject({
   subject: Text.optional(),
   agendaItem: Text.optional(),
   reportOf: Text.optional(),
-  /** The report's reference number ("Pol 55-16"). */
+  /** The report's reference number ("Pol 55-16"); a Word file named here is the paper's template instead (referenceDoc). */
   reference: Text.optional(),
+  /** The force's own Word template (.docx/.dotx), relative to the spec: its styles, page set-up, headers and footers. */
+  referenceDoc: Text.optional(),
   reportAuthor: Text.optional(),
   /** Who may read it, in the City of London header: "Public" or "Non-Public". */
   access: Text.optional(),

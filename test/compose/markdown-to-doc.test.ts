@@ -147,6 +147,24 @@ describe("tables and RAG cells", () => {
   });
 });
 
+describe("a block in another language", () => {
+  it("takes <!-- lang: cy --> for the next block only, whatever kind it is", () => {
+    const out = blocks("<!-- lang: cy -->\nCroeso.\n\nWelcome.\n\n<!-- lang: cy-GB -->\n## Cefndir\n\n<!-- lang: cy -->\n- Un\n- Dau");
+    expect(out.map((b) => [b.type, "lang" in b ? b.lang : undefined])).toEqual([
+      ["paragraph", "cy"],
+      ["paragraph", undefined],
+      ["heading", "cy-GB"],
+      ["list", "cy"],
+    ]);
+  });
+
+  it("reports a language that is not a tag, and keeps the paper's", () => {
+    const converted = convert("<!-- lang: Welsh language -->\nCroeso.");
+    expect(converted.messages).toEqual(['paper.md:1: warning DIRECTIVE_UNKNOWN lang: "Welsh language" is not a language tag; write one such as cy (Welsh) or ga (Irish)']);
+    expect(converted.blocks).toEqual([{ type: "paragraph", role: "body", runs: [{ text: "Croeso." }] }]);
+  });
+});
+
 describe("what is not allowed", () => {
   it("raw HTML: a warning naming the line, and its text kept", () => {
     const converted = convert("Intro.\n\nText with <b>bold</b> in it.");

@@ -34,6 +34,7 @@ export const hasPoppler = (): boolean => available("poppler-utils (pdftotext)", 
 export const hasQpdf = (): boolean => available("qpdf", probe("qpdf", ["--version"]));
 export const hasOpenpyxl = (): boolean => available("python3-openpyxl", probe("/usr/bin/python3", ["-c", "import openpyxl"]));
 export const hasPythonDocx = (): boolean => available("python3-docx", probe("/usr/bin/python3", ["-c", "import docx"]));
+export const hasPikepdf = (): boolean => available("python3-pikepdf", probe("/usr/bin/python3", ["-c", "import pikepdf"]));
 
 /** A generic check for another command line tool, run with the given arguments. */
 export function hasTool(name: string, args: string[] = ["--version"]): boolean {

@@ -14,6 +14,7 @@ import { PdfThread } from "../../render/pdf/pdf-thread.js";
 import { printDiagnostics, severitySummary } from "../print.js";
 import { Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
+import { attachWordTemplate } from "../word-template.js";
 import { checkOutputPaths } from "../write-file.js";
 import type { Command, CommandContext } from "./command.js";
 import { stringOption, trackerOptionHelp } from "./shared-options.js";
@@ -34,6 +35,7 @@ export const paperCommand: Command = {
     "as-of": { type: "string" },
     marking: { type: "string" },
     map: { type: "string" },
+    "reference-doc": { type: "string" },
     json: { type: "boolean" },
     timings: { type: "boolean" },
   },
@@ -44,6 +46,7 @@ export const paperCommand: Command = {
     ["--format <list>", "docx, pdf, html (one accessible web page), or several: docx,pdf (default: docx)"],
     ["--as-of <date>", "the date counts and overdue actions are worked out at (default: today)"],
     ["--marking <text>", "protective marking for header and footer, such as OFFICIAL"],
+    ["--reference-doc <template.docx>", "your force's Word template: the paper takes its styles, fonts, page set-up, headers and footers (logo included)"],
     ...trackerOptionHelp,
     ["--timings", "print how long each stage took (for npm run bench)"],
   ],
@@ -67,6 +70,7 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
   const asOf = parseAsOf(values["as-of"], "paper");
   const marking = typeof values.marking === "string" ? values.marking : undefined;
   const styleName = typeof values.style === "string" ? values.style : undefined;
+  const referenceDoc = typeof values["reference-doc"] === "string" ? values["reference-doc"] : undefined;
   const diagnostics: Diagnostic[] = [];
   const fail = (code: number) => report(context, diagnostics, code);
 
@@ -82,7 +86,7 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
 
   const base = spec ? basename(spec.file, extname(spec.file)) : `${basename(tracker, extname(tracker))}-${styleName}`;
   const outputs = outputPaths(values.output, base, formats, "paper");
-  await checkOutputPaths(outputs.map((o) => o.path), [tracker, spec?.path, stringOption(values.map)]);
+  await checkOutputPaths(outputs.map((o) => o.path), [tracker, spec?.path, stringOption(values.map), stringOption(values["reference-doc"])]);
 
   // The tracker and its plan are let go once the paper is composed: a long one takes memory the writers need.
   const doc = await (async () => {
@@ -92,11 +96,13 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
     diagnostics.push(...read);
     if (!plan || hasErrors(diagnostics)) return null;
     const composed = await timings.time("compose", () =>
-      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, ...(marking ? { marking } : {}), sourceFile: basename(tracker) }),
+      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, ...(marking ? { marking } : {}), ...(referenceDoc ? { referenceDoc } : {}), sourceFile: basename(tracker) }),
     );
     diagnostics.push(...composed.diagnostics);
-    return hasErrors(diagnostics) ? null : composed.doc;
+    if (hasErrors(diagnostics) || !composed.doc) return null;
+    return (await attachWordTemplate(composed.doc, composed, diagnostics)) ? composed.doc : "refused";
   })();
+  if (doc === "refused") return fail(2);
   if (!doc) return fail(1);
 
   const written = await renderAndWrite(doc, outputs, timings, pdfThread);

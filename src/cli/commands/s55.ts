@@ -19,6 +19,7 @@ import { outputPaths, parseFormats, renderAndWrite, trackerPath } from "../paper
 import { printDiagnostics, severitySummary } from "../print.js";
 import { Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
+import { attachWordTemplate } from "../word-template.js";
 import { checkOutputPaths } from "../write-file.js";
 import type { Command, CommandContext } from "./command.js";
 import { readTrackerFromArgs, stringOption, trackerOptionHelp } from "./shared-options.js";
@@ -47,6 +48,7 @@ export const s55Command: Command = {
     variant: { type: "string" },
     list: { type: "boolean" },
     map: { type: "string" },
+    "reference-doc": { type: "string" },
     json: { type: "boolean" },
     timings: { type: "boolean" },
   },
@@ -59,6 +61,7 @@ export const s55Command: Command = {
     ["--marking <text>", "protective marking for header and footer (default: OFFICIAL)"],
     ["--draft", "write the paper even if responses are missing: each says [response needed], and the marking says DRAFT"],
     ["--variant <variant>", "chief-constable (default): the Chief Constable's paper to the PCC; pcc-response: the PCC's published response, with the comments"],
+    ["--reference-doc <template.docx>", "your force's Word template: the paper takes its styles, fonts, page set-up, headers and footers (logo included)"],
     ["--list", "list every report of the tracker with its publication date, deadline, days left or overdue, and missing responses"],
     ...trackerOptionHelp,
     ["--timings", "print how long each stage took (for npm run bench)"],
@@ -81,6 +84,7 @@ async function runResponse(context: CommandContext, timings: Timings): Promise<n
   const variant = parseVariant(values.variant);
   const marking = typeof values.marking === "string" ? values.marking : undefined;
   const draft = values.draft === true;
+  const referenceDoc = typeof values["reference-doc"] === "string" ? values["reference-doc"] : undefined;
   const diagnostics: Diagnostic[] = [];
   const fail = (code: number) => reportFailure(context, diagnostics, code);
 
@@ -99,13 +103,14 @@ async function runResponse(context: CommandContext, timings: Timings): Promise<n
 
   const base = outputBase(spec, report, variant, draft);
   const outputs = outputPaths(values.output, base, formats, "s55");
-  await checkOutputPaths(outputs.map((o) => o.path), [tracker, spec?.path, stringOption(values.map)]);
+  await checkOutputPaths(outputs.map((o) => o.path), [tracker, spec?.path, stringOption(values.map), stringOption(values["reference-doc"])]);
 
   const composed = await timings.time("compose", () =>
-    composeSection55({ plan, tables: loaded.tables, trackerFile: tracker, report, variant, asOf, draft, ...(spec ? { spec } : {}), ...(marking !== undefined ? { marking } : {}) }),
+    composeSection55({ plan, tables: loaded.tables, trackerFile: tracker, report, variant, asOf, draft, ...(spec ? { spec } : {}), ...(marking !== undefined ? { marking } : {}), ...(referenceDoc !== undefined ? { referenceDoc } : {}) }),
   );
   diagnostics.push(...composed.diagnostics);
   if (!composed.doc || hasErrors(diagnostics)) return fail(1);
+  if (!(await attachWordTemplate(composed.doc, composed, diagnostics))) return fail(2);
 
   const written = await renderAndWrite(composed.doc, outputs, timings);
 
@@ -190,7 +195,7 @@ function reportFailure(context: CommandContext, diagnostics: Diagnostic[], code:
 
 async function runList(context: CommandContext): Promise<number> {
   const { values } = context;
-  for (const option of ["report", "output", "format", "marking", "draft", "variant"] as const) {
+  for (const option of ["report", "output", "format", "marking", "draft", "variant", "reference-doc"] as const) {
     if (values[option] !== undefined) throw new UsageError(`--list only lists the reports; leave out --${option}`, "s55");
   }
   const asOf = parseAsOf(values["as-of"], "s55");

@@ -33,6 +33,8 @@ export interface Section55Options {
   /** YYYY-MM-DD: the paper's date when the spec gives none. */
   asOf: string;
   marking?: string;
+  /** --reference-doc: the force's Word template. */
+  referenceDoc?: string;
   /** Write the paper despite missing responses, with "[response needed]" and the marking DRAFT. */
   draft: boolean;
 }
@@ -85,9 +87,10 @@ export function composeSection55(options: Section55Options): ComposeResult {
     narratives,
     ...(body ? { body } : {}),
     ...(options.marking !== undefined ? { marking: options.marking } : {}),
+    ...(options.referenceDoc !== undefined ? { referenceDoc: options.referenceDoc } : {}),
   });
   diagnostics.push(...composed.diagnostics);
-  return { doc: hasErrors(diagnostics) ? null : composed.doc, diagnostics };
+  return { doc: hasErrors(diagnostics) ? null : composed.doc, diagnostics, ...(composed.referenceDoc ? { referenceDoc: composed.referenceDoc } : {}) };
 }
 
 /**

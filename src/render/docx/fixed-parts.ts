@@ -26,10 +26,14 @@ export const FOOTNOTES = notes("footnote", XML_DECLARATION_STANDALONE);
 // (docx declares the endnotes part without standalone="yes".)
 export const ENDNOTES = notes("endnote", XML_DECLARATION);
 
-export const SETTINGS =
-  `${XML_DECLARATION_STANDALONE}<w:settings${WORD_NAMESPACES}${IGNORABLE}>` +
-  '<w:displayBackgroundShape/><w:defaultTabStop w:val="720"/><w:evenAndOddHeaders w:val="false"/>' +
-  '<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/></w:compat></w:settings>';
+/** word/settings.xml; `evenAndOdd` when a Word template gives even pages their own header and footer. */
+export function settingsXml(evenAndOdd = false): string {
+  return (
+    `${XML_DECLARATION_STANDALONE}<w:settings${WORD_NAMESPACES}${IGNORABLE}>` +
+    `<w:displayBackgroundShape/><w:defaultTabStop w:val="720"/><w:evenAndOddHeaders w:val="${evenAndOdd}"/>` +
+    '<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/></w:compat></w:settings>'
+  );
+}
 
 export const FONT_TABLE =
   `${XML_DECLARATION_STANDALONE}<w:fonts xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ` +

@@ -5,11 +5,16 @@ import { HEADER_NAMESPACES, WORD_NAMESPACES, XML_DECLARATION } from "./word-name
 import { escapeXml } from "./xml-escape.js";
 
 export function headerXml(paragraphs: readonly MarginParagraph[]): string {
-  return `${XML_DECLARATION}<w:hdr${HEADER_NAMESPACES}>${paragraphs.map(paragraphXml).join("")}</w:hdr>`;
+  return `${XML_DECLARATION}<w:hdr${HEADER_NAMESPACES}>${marginParagraphsXml(paragraphs)}</w:hdr>`;
 }
 
 export function footerXml(paragraphs: readonly MarginParagraph[]): string {
-  return `${XML_DECLARATION}<w:ftr${WORD_NAMESPACES}>${paragraphs.map(paragraphXml).join("")}</w:ftr>`;
+  return `${XML_DECLARATION}<w:ftr${WORD_NAMESPACES}>${marginParagraphsXml(paragraphs)}</w:ftr>`;
+}
+
+/** The paragraphs alone, for a header or footer of a force's Word template to end with. */
+export function marginParagraphsXml(paragraphs: readonly MarginParagraph[]): string {
+  return paragraphs.map(paragraphXml).join("");
 }
 
 function paragraphXml({ style, bold, italics, parts }: MarginParagraph): string {

@@ -1,17 +1,21 @@
 // What ties the package's parts together, as docx writes it: the content type of every part
 // ([Content_Types].xml) and the document's relationships to its parts and links
-// (word/_rels/document.xml.rels) — with or without a header and a footer.
+// (word/_rels/document.xml.rels) — with its headers and footers, and a Word template's pictures.
+import type { TemplateMedia } from "../../model/word-template.js";
+import type { MarginFile } from "./margins.js";
 import { escapeXml } from "./xml-escape.js";
 import { RELATIONSHIPS_NAMESPACE, XML_DECLARATION } from "./word-namespaces.js";
 
-export interface MarginParts {
-  header: boolean;
-  footer: boolean;
-}
-
 const WORD_ML = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
 
-export function contentTypes({ header, footer }: MarginParts): string {
+/** Picture formats a Word template may bring that the list above does not name. */
+const MORE_PICTURES: Partial<Record<TemplateMedia["format"], [string, string]>> = {
+  emf: ["emf", "image/x-emf"],
+  wmf: ["wmf", "image/x-wmf"],
+  tiff: ["tiff", "image/tiff"],
+};
+
+export function contentTypes(margins: readonly MarginFile[], media: readonly TemplateMedia[] = []): string {
   const byExtension = (extension: string, type: string) => `<Default ContentType="${type}" Extension="${extension}"/>`;
   const part = (name: string, type: string) => `<Override ContentType="${type}" PartName="${name}"/>`;
   return (
@@ -25,6 +29,7 @@ export function contentTypes({ header, footer }: MarginParts): string {
     byExtension("rels", "application/vnd.openxmlformats-package.relationships+xml") +
     byExtension("xml", "application/xml") +
     byExtension("odttf", "application/vnd.openxmlformats-officedocument.obfuscatedFont") +
+    [...new Set(media.map((m) => m.format))].map((format) => MORE_PICTURES[format]).map((more) => (more ? byExtension(...more) : "")).join("") +
     part("/word/document.xml", `${WORD_ML}document.main+xml`) +
     part("/word/styles.xml", `${WORD_ML}styles+xml`) +
     part("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml") +
@@ -36,22 +41,21 @@ export function contentTypes({ header, footer }: MarginParts): string {
     part("/word/settings.xml", `${WORD_ML}settings+xml`) +
     part("/word/fontTable.xml", `${WORD_ML}fontTable+xml`) +
     part("/word/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml") +
-    (header ? part("/word/header1.xml", `${WORD_ML}header+xml`) : "") +
-    (footer ? part("/word/footer1.xml", `${WORD_ML}footer+xml`) : "") +
+    margins.map((m) => part(`/${m.path}`, `${WORD_ML}${m.side}+xml`)).join("") +
     "</Types>"
   );
 }
 
-/** The relationship ids the section's header and footer references use. */
-export function marginRelationshipIds({ header, footer }: MarginParts): { header?: string; footer?: string } {
+/** The relationship id of each header and footer part, as the section's references use them. */
+export function marginRelationshipIds(margins: readonly MarginFile[]): string[] {
   // After the five parts every document has (styles, numbering, footnotes, endnotes, settings).
-  return { header: header ? "rId6" : undefined, footer: footer ? (header ? "rId7" : "rId6") : undefined };
+  return margins.map((_, i) => `rId${6 + i}`);
 }
 
 const OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
 /** The document's relationships; `links` are the link ids and addresses in the order first used. */
-export function documentRelationships(margins: MarginParts, links: Iterable<readonly [string, string]>): string {
+export function documentRelationships(margins: readonly MarginFile[], links: Iterable<readonly [string, string]>): string {
   const entries: string[] = [];
   const add = (id: string, type: string, target: string, external = false) =>
     entries.push(`<Relationship Id="${escapeXml(id)}" Type="${OFFICE}${type}" Target="${escapeXml(target)}"${external ? ' TargetMode="External"' : ""}/>`);
@@ -61,8 +65,7 @@ export function documentRelationships(margins: MarginParts, links: Iterable<read
   add(next(), "footnotes", "footnotes.xml");
   add(next(), "endnotes", "endnotes.xml");
   add(next(), "settings", "settings.xml");
-  if (margins.header) add(next(), "header", "header1.xml");
-  if (margins.footer) add(next(), "footer", "footer1.xml");
+  for (const margin of margins) add(next(), margin.side, margin.path.replace(/^word\//, ""));
   add(next(), "theme", "theme/theme1.xml");
   for (const [id, target] of links) add(`rId${id}`, "hyperlink", target, true);
   // docx numbers the font table after everything else, links included.

@@ -12,17 +12,17 @@ import { documentTimestamp } from "../timestamp.js";
 import { writeZip, type ZipPart } from "../zip/write-zip.js";
 import { bodyXml } from "./body-xml.js";
 import { documentXml } from "./document-xml.js";
-import { APP_PROPERTIES, CUSTOM_PROPERTIES, ENDNOTES, FONT_TABLE, FOOTNOTES, NO_RELATIONSHIPS, PACKAGE_RELATIONSHIPS, SETTINGS } from "./fixed-parts.js";
-import { footerParagraphs, headerParagraphs } from "./header-footer-content.js";
-import { footerXml, headerXml } from "./header-footer-xml.js";
+import { APP_PROPERTIES, CUSTOM_PROPERTIES, ENDNOTES, FONT_TABLE, FOOTNOTES, NO_RELATIONSHIPS, PACKAGE_RELATIONSHIPS, settingsXml } from "./fixed-parts.js";
 import { LinkIds } from "./link-ids.js";
+import { marginFiles } from "./margins.js";
 import { planNumbering } from "./numbering.js";
 import { ListInstances, numberingXml } from "./numbering-xml.js";
 import { contentTypes, documentRelationships, marginRelationshipIds } from "./package-index.js";
 import { CORE_PROPERTIES_PATH, coreProperties } from "./properties.js";
 import { stylesXml } from "./styles-xml.js";
+import { templateStylesXml } from "./template-styles-xml.js";
 import { themeXml } from "./theme-xml.js";
-import { textWidth } from "./units.js";
+import { pageSetup, textWidth } from "./units.js";
 
 /**
  * zlib's default: a 1,000-action paper's 2 MB document.xml in ~6 ms. Lower levels are 2–3×
@@ -41,31 +41,30 @@ function docxParts(doc: Doc, when: Date): ZipPart[] {
   const lists = new ListInstances(numbering);
   const links = new LinkIds();
   // The body first: it numbers the list instances and links the other parts list.
-  const body = bodyXml(doc.blocks, { numbering, lists, links, width: textWidth(doc.style), fontSize: doc.style.fonts.table });
-  const header = headerParagraphs(doc);
-  const footer = footerParagraphs(doc);
-  const margins = { header: header.length > 0, footer: footer.length > 0 };
+  const { template } = doc;
+  const body = bodyXml(doc.blocks, { numbering, lists, links, width: textWidth(doc.style, template), fontSize: doc.style.fonts.table });
+  const margins = marginFiles(doc);
+  const section = { page: pageSetup(doc.style, template), margins, ids: marginRelationshipIds(margins), titlePage: template?.titlePage ?? false };
   return [
-    { path: "[Content_Types].xml", data: contentTypes(margins) },
+    { path: "[Content_Types].xml", data: contentTypes(margins, template?.media) },
     { path: "word/_rels/document.xml.rels", data: documentRelationships(margins, links.entries()) },
-    { path: "word/document.xml", data: documentXml(body, doc.style, marginRelationshipIds(margins)) },
-    { path: "word/styles.xml", data: stylesXml(doc.style) },
+    { path: "word/document.xml", data: documentXml(body, section) },
+    { path: "word/styles.xml", data: template ? templateStylesXml(doc.style, template) : stylesXml(doc.style) },
     { path: CORE_PROPERTIES_PATH, data: coreProperties(doc.meta, when) },
     { path: "_rels/.rels", data: PACKAGE_RELATIONSHIPS },
-    ...(margins.header ? [{ path: "word/_rels/header1.xml.rels", data: NO_RELATIONSHIPS }] : []),
-    ...(margins.footer ? [{ path: "word/_rels/footer1.xml.rels", data: NO_RELATIONSHIPS }] : []),
-    ...(margins.header ? [{ path: "word/header1.xml", data: headerXml(header) }] : []),
-    ...(margins.footer ? [{ path: "word/footer1.xml", data: footerXml(footer) }] : []),
+    ...margins.map((m) => ({ path: m.path.replace(/^word\//, "word/_rels/") + ".rels", data: m.rels })),
+    ...margins.map((m) => ({ path: m.path, data: m.xml })),
     { path: "docProps/custom.xml", data: CUSTOM_PROPERTIES },
     { path: "docProps/app.xml", data: APP_PROPERTIES },
     { path: "word/footnotes.xml", data: FOOTNOTES },
     { path: "word/_rels/footnotes.xml.rels", data: NO_RELATIONSHIPS },
     { path: "word/endnotes.xml", data: ENDNOTES },
     { path: "word/_rels/endnotes.xml.rels", data: NO_RELATIONSHIPS },
-    { path: "word/settings.xml", data: SETTINGS },
+    { path: "word/settings.xml", data: settingsXml(template?.evenAndOddHeaders) },
     { path: "word/fontTable.xml", data: FONT_TABLE },
     { path: "word/_rels/fontTable.xml.rels", data: NO_RELATIONSHIPS },
-    { path: "word/theme/theme1.xml", data: themeXml(doc.style.fonts.family) },
+    { path: "word/theme/theme1.xml", data: template?.theme ?? themeXml(doc.style.fonts.family) },
     { path: "word/numbering.xml", data: numberingXml(numbering, lists) },
+    ...(template?.media ?? []).map((m) => ({ path: `word/media/${m.name}`, data: m.bytes })),
   ];
 }

@@ -1,5 +1,6 @@
 // Word measures in twips (1/20 pt) and half-points; the house style in centimetres and points.
 import type { HouseStyle } from "../../compose/house-style.js";
+import type { PageSetup, WordTemplate } from "../../model/word-template.js";
 
 export const TWIPS_PER_CM = 1440 / 2.54;
 
@@ -22,9 +23,30 @@ export function halfPoints(pt: number): number {
   return Math.round(pt * 2);
 }
 
+/** The page in twips: the Word template's when there is one, else A4 with the house style's margins. */
+export function pageSetup(style: HouseStyle, template?: WordTemplate): PageSetup {
+  if (template) return template.page;
+  const { margins } = style.page;
+  return {
+    width: A4.width,
+    height: A4.height,
+    landscape: false,
+    margins: {
+      top: cmToTwips(margins.top),
+      right: cmToTwips(margins.right),
+      bottom: cmToTwips(margins.bottom),
+      left: cmToTwips(margins.left),
+      header: HEADER_DISTANCE,
+      footer: HEADER_DISTANCE,
+      gutter: 0,
+    },
+  };
+}
+
 /** The width between the margins, which tables fill. */
-export function textWidth(style: HouseStyle): number {
-  return A4.width - cmToTwips(style.page.margins.left) - cmToTwips(style.page.margins.right);
+export function textWidth(style: HouseStyle, template?: WordTemplate): number {
+  const page = pageSetup(style, template);
+  return page.width - page.margins.left - page.margins.right - page.margins.gutter;
 }
 
 /** Where header and footer sit: 1.25 cm from the page edge, Word's default. */

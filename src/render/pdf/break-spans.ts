@@ -25,9 +25,10 @@ function breakOneSpan(span: Span, maxWidth: number, emptySize: number): Line[] |
   // The width of the spaces after the line's last word: kept only if another word joins the line.
   let glue: number | null = null;
   let emptyLineSize = emptySize;
-  const finish = () => {
+  const finish = (spaceAfter = false) => {
     const line: Line =
       start < 0 ? { fragments: [], width, size: emptyLineSize } : { fragments: [{ text: text.slice(start, end), style, x: 0, width: fragmentWidth }], width, size: style.size };
+    if (spaceAfter) line.spaceAfter = true;
     lines.push(line);
     start = -1;
     width = 0;
@@ -45,7 +46,7 @@ function breakOneSpan(span: Span, maxWidth: number, emptySize: number): Line[] |
       glue = null;
       return true;
     }
-    if (start >= 0) finish();
+    if (start >= 0) finish(glue !== null);
     glue = null;
     if (w > maxWidth + EPSILON) return false;
     start = from;
@@ -83,7 +84,7 @@ function breakOneSpan(span: Span, maxWidth: number, emptySize: number): Line[] |
   }
   if (span.breakAfter) {
     emptyLineSize = style.size;
-    finish();
+    finish(true);
   }
   if (start >= 0 || lines.length === 0) finish();
   return lines;

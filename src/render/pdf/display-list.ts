@@ -2,6 +2,7 @@
 // the TOP of whatever holds the item (a chunk, then a page). draw.ts turns it into PDF operators.
 import type { Rgb } from "./colour.js";
 import type { Face } from "./fonts.js";
+import type { StructNode } from "./structure.js";
 
 export interface TextItem {
   kind: "text";
@@ -12,6 +13,10 @@ export interface TextItem {
   face: Face;
   size: number;
   colour: Rgb;
+  /** The structure element the text belongs to; none: an artifact (header, footer). */
+  tag?: StructNode;
+  /** Link text: drawn inside a Link element of its own, under `tag`. */
+  link?: true;
 }
 
 export interface RectItem {

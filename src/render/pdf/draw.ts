@@ -1,11 +1,15 @@
 // Display items → a page's content stream, written as PDF operators directly (one string per
 // page; pdf-lib's operator objects cost more than the text they hold on a 400-page appendix).
 // Layout measures from the top of the page; PDF's y axis runs up from the bottom.
+// Every item is marked content: text of a structure element in a sequence with an MCID (one per
+// stretch of one element, recorded in the element), everything else as an Artifact — the
+// running header and footer as pagination artifacts, rules and shading as layout artifacts.
 import type { Rgb } from "./colour.js";
 import type { AnchorItem, Item, LinkItem } from "./display-list.js";
 import type { Face } from "./fonts.js";
 import type { Furniture } from "./furniture.js";
 import type { Page } from "./paginate.js";
+import { addElement, type StructNode } from "./structure.js";
 
 export interface FontResources {
   /** Resource name on the page ("F1"). */
@@ -14,12 +18,19 @@ export interface FontResources {
   encode: (face: Face, text: string) => string;
 }
 
+/** A link's clickable area, from the page's top-left, with the Link element its annotation belongs in. */
+export interface DrawnLink extends LinkItem {
+  element: StructNode;
+}
+
 export interface DrawnPage {
   content: string;
   faces: Set<Face>;
   /** Positions from the page's top-left, like the items. */
-  links: LinkItem[];
+  links: DrawnLink[];
   anchors: AnchorItem[];
+  /** The element of each marked-content sequence, by MCID (the page's entry in the ParentTree). */
+  marked: StructNode[];
 }
 
 /** Every face a set of pages draws with (embedded before drawing, so unused faces are not). */
@@ -33,12 +44,46 @@ export function facesUsed(pages: readonly Page[], furniture: readonly Furniture[
   return faces;
 }
 
-/** Content order is reading order for tools without tags: page head, body, page foot. */
-export function drawPage(page: Page, furniture: Furniture, top: number, pageHeight: number, fonts: FontResources): DrawnPage {
+const ARTIFACT = {
+  header: "/Artifact <</Type /Pagination /Subtype /Header>> BDC",
+  footer: "/Artifact <</Type /Pagination /Subtype /Footer>> BDC",
+  /** A table's header row again at the top of a page. */
+  repeat: "/Artifact <</Type /Pagination>> BDC",
+  layout: "/Artifact <</Type /Layout>> BDC",
+} as const;
+type ArtifactKind = keyof typeof ARTIFACT;
+
+/**
+ * Content order is reading order for tools without tags: page head, body, page foot. `pageIndex`
+ * (0-based) is recorded with each MCID in its element.
+ */
+export function drawPage(page: Page, furniture: Furniture, top: number, pageHeight: number, fonts: FontResources, pageIndex = 0): DrawnPage {
   const ops: string[] = [];
   const faces = new Set<Face>();
-  const links: LinkItem[] = [];
+  const links: DrawnLink[] = [];
   const anchors: AnchorItem[] = [];
+  const marked: StructNode[] = [];
+  // The marked-content sequence open: an artifact's kind, or the element whose text it holds.
+  let open: ArtifactKind | StructNode | null = null;
+  let link: StructNode | null = null;
+  const close = () => {
+    if (open !== null) ops.push("EMC");
+    open = null;
+  };
+  const artifact = (kind: ArtifactKind) => {
+    if (open === kind) return;
+    close();
+    ops.push(ARTIFACT[kind]);
+    open = kind;
+  };
+  const content = (element: StructNode) => {
+    close();
+    const mcid = marked.length;
+    marked.push(element);
+    element.kids.push({ kind: "mcid", page: pageIndex, mcid });
+    ops.push(`/${element.type} <</MCID ${mcid}>> BDC`);
+    open = element;
+  };
   let fill = "0 0 0";
   let stroke = "0 0 0";
   let lineWidth = "";
@@ -48,20 +93,29 @@ export function drawPage(page: Page, furniture: Furniture, top: number, pageHeig
     fill = v;
   };
 
-  const draw = (item: Item, dy: number) => {
+  /** Draws `item` as part of an artifact of kind `as`, or (none) as the content its tag says. */
+  const draw = (item: Item, dy: number, as?: ArtifactKind) => {
     switch (item.kind) {
       case "text": {
         if (item.text === "") return;
+        if (as || !item.tag) artifact(as ?? "layout");
+        else if (item.link) {
+          // Each link's text in a Link element of its own, which its annotation joins.
+          link = addElement(item.tag, "Link");
+          content(link);
+        } else if (open !== item.tag) content(item.tag);
         faces.add(item.face);
         setFill(item.colour);
         ops.push(`BT /${fonts.name(item.face)} ${num(item.size)} Tf ${num(item.x)} ${num(pageHeight - dy - item.y)} Td (${fonts.encode(item.face, item.text)}) Tj ET`);
         return;
       }
       case "rect":
+        artifact(as ?? "layout");
         setFill(item.fill);
         ops.push(`${num(item.x)} ${num(pageHeight - dy - item.y - item.h)} ${num(item.w)} ${num(item.h)} re f`);
         return;
       case "rule": {
+        artifact(as ?? "layout");
         const c = colour(item.colour);
         if (c !== stroke) ops.push(`${c} RG`);
         stroke = c;
@@ -72,22 +126,32 @@ export function drawPage(page: Page, furniture: Furniture, top: number, pageHeig
         return;
       }
       case "link":
-        links.push({ ...item, y: item.y + dy });
+        // A link in a repeated header row is clickable where the row first appears.
+        if (!as && link) links.push({ ...item, y: item.y + dy, element: link });
+        link = null;
         return;
       case "anchor":
-        anchors.push({ ...item, y: item.y + dy });
+        if (!as) anchors.push({ ...item, y: item.y + dy });
         return;
     }
   };
 
-  for (const item of furniture.head) draw(item, 0);
+  for (const item of furniture.head) draw(item, 0, "header");
   for (const placed of page.placed) {
     const dy = top + placed.top;
-    for (const item of placed.chunk.items) draw(item, dy);
+    if (placed.repeat) {
+      for (const item of placed.chunk.items) draw(item, dy, "repeat");
+      continue;
+    }
+    // A chunk's rules and shading first, in one artifact, then its text in reading order (the
+    // shading is under the text either way; rules and text do not overlap).
+    for (const item of placed.chunk.items) if (item.kind === "rect" || item.kind === "rule") draw(item, dy);
+    for (const item of placed.chunk.items) if (item.kind !== "rect" && item.kind !== "rule") draw(item, dy);
   }
-  for (const item of furniture.foot) draw(item, 0);
+  for (const item of furniture.foot) draw(item, 0, "footer");
+  close();
   ops.push("");
-  return { content: ops.join("\n"), faces, links, anchors };
+  return { content: ops.join("\n"), faces, links, anchors, marked };
 }
 
 /** A number as PDF writes it: at most two decimals, never exponent notation or -0. */

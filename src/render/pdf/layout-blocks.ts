@@ -1,6 +1,7 @@
 // The Doc's blocks → chunks, top to bottom. Headings and paragraphs become one chunk per line
 // (so a page can break between lines), with keep-with-next on heading lines and on the lines
 // that widow/orphan control holds together; numbers hang in the margin of their text.
+// Each block also becomes its structure element (structure.ts), its text items tagged with it.
 import type { Block, Doc, HeadingBlock, ListBlock, ListKind, ParagraphBlock } from "../../compose/doc.js";
 import type { HouseStyle } from "../../compose/house-style.js";
 import type { Chunk, Frame } from "./chunk.js";
@@ -23,6 +24,7 @@ import {
   type Look,
 } from "./rules.js";
 import { plainText, runsToSpans } from "./spans.js";
+import { addElement, headingType, type ListNumbering, type StructNode, structNode } from "./structure.js";
 import { tableChunkStream } from "./tables.js";
 
 interface Context {
@@ -30,22 +32,28 @@ interface Context {
   /** Inside a list item: paragraphs sit close together. */
   inList: boolean;
   listDepth: number;
+  /** The element the block's element goes in. */
+  parent: StructNode;
 }
 
-export function layoutDocument(doc: Doc, frame: Frame): Chunk[] {
-  return [...documentChunks(doc, frame)];
+/** `structure`: the Document element, which the blocks' elements are added to. */
+export function layoutDocument(doc: Doc, frame: Frame, structure: StructNode = structNode("Document")): Chunk[] {
+  return [...documentChunks(doc, frame, structure)];
 }
 
 /**
  * layoutDocument a chunk at a time: a long paper is laid out as it is paginated and drawn, not
  * held in memory whole (render-pdf.ts). The chunks are the same, in the same order.
  */
-export function* documentChunks(doc: Doc, frame: Frame): Generator<Chunk> {
-  const ctx: Context = { style: doc.style, inList: false, listDepth: 0 };
+export function* documentChunks(doc: Doc, frame: Frame, structure: StructNode = structNode("Document")): Generator<Chunk> {
+  const ctx: Context = { style: doc.style, inList: false, listDepth: 0, parent: structure };
   // A list right after a numbered paragraph belongs to it: it is indented from that
   // paragraph's text, as the bullets inside Cambridgeshire's numbered paragraphs are.
   let numberedTextX: number | null = null;
   for (const block of doc.blocks) {
+    // A section runs from one top-level heading to the next; what comes before the first (the
+    // paper's header block) sits in the Document itself.
+    if (block.type === "heading" && block.level === 1) ctx.parent = addElement(structure, "Sect");
     if (block.type === "list" && numberedTextX !== null) {
       const x = numberedTextX;
       yield* listChunks(block, { x, width: frame.x + frame.width - x }, ctx);
@@ -72,7 +80,7 @@ function blockChunks(block: Block, frame: Frame, ctx: Context): BlockOut {
     case "list":
       return { chunks: listChunks(block, frame, ctx) };
     case "table":
-      return { chunks: tableChunkStream(block, frame, ctx.style) };
+      return { chunks: tableChunkStream(block, frame, ctx.style, ctx.parent) };
     case "pageBreak":
       return { chunks: [{ height: 0, items: [], spaceBefore: 0, spaceAfter: 0, pageBreak: true }] };
   }
@@ -80,7 +88,9 @@ function blockChunks(block: Block, frame: Frame, ctx: Context): BlockOut {
 
 function headingChunks(block: HeadingBlock, frame: Frame, ctx: Context): TextOut {
   const look = headingLook(block.level, ctx.style);
-  const out = numberedText(block.runs, block.number, look, frame, undefined, true);
+  // The heading's number is part of its text ("1. Purpose"), as a screen reader should say it.
+  const element = addElement(ctx.parent, headingType(block.level), langOf(block));
+  const out = numberedText(block.runs, block.number, look, frame, undefined, true, element, element);
   const title = [block.number, plainText(block.runs)].filter((s) => s !== undefined && s !== "").join(" ");
   out.chunks[0]?.items.unshift({ kind: "anchor", x: frame.x, y: 0, level: block.level, title });
   return out;
@@ -93,10 +103,15 @@ interface TextOut extends BlockOut {
 function paragraphChunks(block: ParagraphBlock, frame: Frame, ctx: Context): TextOut {
   const look = paragraphLook(block.role, ctx.style);
   if (ctx.inList) look.after = LIST_ITEM_AFTER;
-  return numberedText(block.runs, block.number, look, frame, block.align, false);
+  const element = addElement(ctx.parent, "P", langOf(block));
+  const label = block.number !== undefined && block.number !== "" ? addElement(element, "Lbl") : element;
+  return numberedText(block.runs, block.number, look, frame, block.align, false, element, label);
 }
 
-/** A paragraph or heading: its number (if any) at the frame's left edge, text hanging after it. */
+/**
+ * A paragraph or heading: its number (if any) at the frame's left edge, text hanging after it;
+ * the text tagged with `element`, the number with `labelElement`.
+ */
 function numberedText(
   runs: ParagraphBlock["runs"],
   number: string | undefined,
@@ -104,6 +119,8 @@ function numberedText(
   frame: Frame,
   align: ParagraphBlock["align"],
   heading: boolean,
+  element: StructNode,
+  labelElement: StructNode,
 ): TextOut {
   let textX = frame.x;
   let label: Item | null = null;
@@ -113,11 +130,12 @@ function numberedText(
     const text = fontText(metrics, number);
     const width = textWidth(metrics, text, look.size);
     textX = frame.x + Math.max(HANGING_INDENT, width + LABEL_GAP);
-    label = { kind: "text", x: frame.x, y: lineBox(look.size).baseline, text, face, size: look.size, colour: BLACK };
+    // A space after the number (invisible: the text is further on) keeps "1.1" and the text apart when read.
+    label = { kind: "text", x: frame.x, y: lineBox(look.size).baseline, text: `${text} `, face, size: look.size, colour: BLACK, tag: labelElement };
   }
   const width = frame.x + frame.width - textX;
   const lines = breakSpans(runsToSpans(runs, look), width, look.size);
-  const chunks = lineChunks(lines, textX, width, align, look, heading);
+  const chunks = lineChunks(lines, textX, width, align, look, heading, element);
   if (label && chunks[0]) {
     // The label shares the first line's baseline, which a larger run may have lowered.
     // Drawn before the text, so text extraction and screen readers meet the number first.
@@ -128,12 +146,12 @@ function numberedText(
 }
 
 /** One chunk per line; widow/orphan control keeps at least two lines together at either end. */
-function lineChunks(lines: readonly Line[], x: number, width: number, align: ParagraphBlock["align"], look: Look, keepAll: boolean): Chunk[] {
+function lineChunks(lines: readonly Line[], x: number, width: number, align: ParagraphBlock["align"], look: Look, keepAll: boolean, tag: StructNode): Chunk[] {
   const n = lines.length;
   return lines.map((line, i) => {
     const items: Item[] = [];
     const offset = align === "center" ? (width - line.width) / 2 : align === "right" ? width - line.width : 0;
-    lineItems(line, x + Math.max(0, offset), 0, items);
+    lineItems(line, x + Math.max(0, offset), 0, items, tag);
     const chunk: Chunk = {
       height: lineBox(line.size).height,
       items,
@@ -156,17 +174,20 @@ function* listChunks(block: ListBlock, frame: Frame, ctx: Context): Generator<Ch
   const markerX = frame.x + LIST_STEP - hanging;
   const textX = Math.max(frame.x + LIST_STEP, markerX + widest + LABEL_GAP);
   const itemFrame: Frame = { x: textX, width: frame.x + frame.width - textX };
-  const inner: Context = { ...ctx, inList: true, listDepth: ctx.listDepth + 1 };
+  const list = addElement(ctx.parent, "L", { numbering: LIST_NUMBERING[block.kind], ...langOf(block) });
   // Each chunk is given out once the next exists, so the list's last one can be spaced.
   let held: Chunk | undefined;
   for (const [i, item] of block.items.entries()) {
     let marked = false;
+    const li = addElement(list, "LI");
+    const lbl = addElement(li, "Lbl");
+    const inner: Context = { ...ctx, inList: true, listDepth: ctx.listDepth + 1, parent: addElement(li, "LBody") };
     for (const b of item.blocks) {
       for (const chunk of blockChunks(b, itemFrame, inner).chunks) {
         // The item's marker goes on its first line (the first chunk that is not a page break).
         if (!marked && !chunk.pageBreak) {
           const baseline = firstBaseline(chunk) ?? lineBox(size).baseline;
-          chunk.items.unshift({ kind: "text", x: markerX, y: baseline, text: markers[i] ?? "", face: "regular", size, colour: BLACK });
+          chunk.items.unshift({ kind: "text", x: markerX, y: baseline, text: `${markers[i] ?? ""} `, face: "regular", size, colour: BLACK, tag: lbl });
           marked = true;
         }
         if (held) yield held;
@@ -183,6 +204,19 @@ function firstBaseline(chunk: Chunk): number | undefined {
   for (const item of chunk.items) if (item.kind === "text") return item.y;
   return undefined;
 }
+
+/** A block in another language than the paper's: its element says so (/Lang), for screen readers. */
+export function langOf(block: { lang?: string }): { lang?: string } {
+  return block.lang ? { lang: block.lang } : {};
+}
+
+const LIST_NUMBERING: Record<ListKind, ListNumbering> = {
+  bullet: "Disc",
+  decimal: "Decimal",
+  "roman-paren": "LowerRoman",
+  "alpha-paren": "LowerAlpha",
+  "upper-alpha-paren": "UpperAlpha",
+};
 
 export function listMarker(kind: ListKind, n: number, depth: number): string {
   switch (kind) {

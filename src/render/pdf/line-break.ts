@@ -55,6 +55,11 @@ export interface Line {
   width: number;
   /** The largest font size on the line (an empty line: its paragraph's size). */
   size: number;
+  /**
+   * The line ends where a space or a line break was: the text reads on after a space (drawn at
+   * the line's end, invisible, so text extraction and screen readers keep the words apart).
+   */
+  spaceAfter?: true;
 }
 
 export const EPSILON = 0.01;
@@ -176,8 +181,10 @@ export function breakLines(tokens: readonly Token[], maxWidth: number, emptySize
   let width = 0;
   let glue: SpaceToken | null = null;
   let lastSize = emptySize;
-  const finish = () => {
-    lines.push(makeLine(parts, width, lastSize));
+  const finish = (spaceAfter = false) => {
+    const line = makeLine(parts, width, lastSize);
+    if (spaceAfter) line.spaceAfter = true;
+    lines.push(line);
     parts = [];
     width = 0;
     glue = null;
@@ -185,7 +192,7 @@ export function breakLines(tokens: readonly Token[], maxWidth: number, emptySize
   for (const token of tokens) {
     if (token.kind === "newline") {
       lastSize = token.size;
-      finish();
+      finish(true);
       continue;
     }
     if (token.kind === "space") {
@@ -202,7 +209,7 @@ export function breakLines(tokens: readonly Token[], maxWidth: number, emptySize
       glue = null;
       continue;
     }
-    if (parts.length > 0) finish();
+    if (parts.length > 0) finish(g !== null);
     glue = null;
     if (token.width <= maxWidth + EPSILON) {
       parts.push(...token.parts);

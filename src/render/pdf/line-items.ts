@@ -1,9 +1,10 @@
 // One broken line → what is drawn for it: text per fragment, and for links an underline and
 // a clickable area the height of the line.
-import type { Item } from "./display-list.js";
+import type { Item, TextItem } from "./display-list.js";
 import type { Line } from "./line-break.js";
 import { lineHeight, metricsFor, textWidth } from "./measure.js";
 import { UNDERLINE_OFFSET, UNDERLINE_THICKNESS } from "./rules.js";
+import type { StructNode } from "./structure.js";
 
 export interface LineBox {
   height: number;
@@ -16,14 +17,19 @@ export function lineBox(size: number): LineBox {
   return { height: lineHeight(m, size), baseline: m.ascent * size };
 }
 
-/** Items for `line` with its start at `x` and its top at `top`; pushes onto `out`. */
-export function lineItems(line: Line, x: number, top: number, out: Item[]): void {
+/** Items for `line` with its start at `x` and its top at `top`, its text in element `tag`; pushes onto `out`. */
+export function lineItems(line: Line, x: number, top: number, out: Item[], tag: StructNode): void {
   const box = lineBox(line.size);
   const baseline = top + box.baseline;
+  let last: TextItem | undefined;
   for (const f of line.fragments) {
-    if (f.text.trim() === "") continue;
-    out.push({ kind: "text", x: x + f.x, y: baseline, text: f.text, face: f.style.face, size: f.style.size, colour: f.style.colour });
-    if (f.style.link) {
+    // Spaces are drawn too (between two looks, "**a** *b*", they are a fragment of their own).
+    if (f.text === "") continue;
+    const text: TextItem = { kind: "text", x: x + f.x, y: baseline, text: f.text, face: f.style.face, size: f.style.size, colour: f.style.colour, tag };
+    if (f.style.link && f.text.trim() !== "") text.link = true;
+    out.push(text);
+    last = text;
+    if (f.style.link && f.text.trim() !== "") {
       // Spaces at either end of a fragment are not part of the link's area or underline.
       const m = metricsFor(f.style.face);
       const visible = f.text.trim();
@@ -35,4 +41,5 @@ export function lineItems(line: Line, x: number, top: number, out: Item[]): void
       out.push({ kind: "link", x: x0, y: top, w: width, h: box.height, uri: f.style.link, text: visible });
     }
   }
+  if (line.spaceAfter && last) last.text += " ";
 }

@@ -8,6 +8,8 @@ export interface PlacedChunk {
   chunk: Chunk;
   /** From the top of the page's text area. */
   top: number;
+  /** A table's header row drawn again on a page the table continues on (an artifact there). */
+  repeat?: true;
 }
 
 export interface Page {
@@ -47,7 +49,7 @@ export function* pageStream(chunks: Iterable<Chunk>, height: number): Generator<
   let prevAfter = 0;
 
   const place = (chunk: Chunk, gap: number, isBody = true) => {
-    page.placed.push({ chunk, top: y + gap });
+    page.placed.push(isBody ? { chunk, top: y + gap } : { chunk, top: y + gap, repeat: true });
     y += gap + chunk.height;
     prevAfter = chunk.spaceAfter;
     if (isBody) body = true;

@@ -1,6 +1,7 @@
 // Doc → PDF bytes: lay the blocks out into chunks, paginate, then (knowing the page count)
 // draw each page, its header and footer, links and bookmarks, with the Arimo faces the pages
-// use embedded as subsets. The same Doc always gives the same bytes.
+// use embedded as subsets, and its structure tree (tagged PDF, PDF/UA-1: structure.ts,
+// struct-tree.ts). The same Doc always gives the same bytes.
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import type * as PdfLib from "pdf-lib";
@@ -19,6 +20,8 @@ import { setMetadata } from "./metadata.js";
 import { addOutline, type OutlineEntry } from "./outline.js";
 import { pageGeometry } from "./page-geometry.js";
 import { type Page, pageStream, paginate } from "./paginate.js";
+import { structNode, type StructNode } from "./structure.js";
+import { type TreeLinks, writeStructTree } from "./struct-tree.js";
 
 export interface RenderPdfOptions {
   /**
@@ -40,7 +43,7 @@ export interface Compressor {
   window: number;
 }
 
-const { PDFDocument, PDFHexString } = pdfLib;
+const { PDFDocument, PDFHexString, PDFName, PDFNumber } = pdfLib;
 type PDFDocument = PdfLib.PDFDocument;
 
 const COMPRESS_HERE: Compressor = {
@@ -65,8 +68,10 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
   let pages: Iterable<Page>;
   let pageCount = 0;
   let faces: Set<Face>;
+  // The layout that is drawn builds the structure tree (the counting pass's is let go).
+  const structure: StructNode = structNode("Document");
   if (docSize(doc) <= (options.streamAbove ?? STREAM_ABOVE)) {
-    const all = paginate(layoutDocument(doc, frame), geometry.contentHeight);
+    const all = paginate(layoutDocument(doc, frame, structure), geometry.contentHeight);
     pages = all;
     pageCount = all.length;
     faces = facesUsed(all, all.map((_, i) => furnitureOf(i, all.length)));
@@ -76,7 +81,7 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
       for (const face of facesUsed([page], [furnitureOf(pageCount, 1)])) faces.add(face);
       pageCount++;
     }
-    pages = pageStream(documentChunks(doc, frame), geometry.contentHeight);
+    pages = pageStream(documentChunks(doc, frame, structure), geometry.contentHeight);
   }
   const digest = createHash("sha256").update(options.json ?? JSON.stringify(doc)).digest();
 
@@ -84,6 +89,7 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
   const fonts = embedFonts(pdf, faces, digest);
 
   const outline: OutlineEntry[] = [];
+  const tree: TreeLinks = { pages: [], parents: [], annots: [] };
   // Pages are drawn in order; each is added to the PDF, in order, once its compressed content is
   // back (at once, unless compressing happens elsewhere while the next pages are drawn).
   const queue: { drawn: DrawnPage; compressed: { take(): Uint8Array } }[] = [];
@@ -95,6 +101,12 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
       if (font && drawn.faces.has(face)) pageFonts.push([fonts.resources.name(face), font.ref]);
     }
     const { page: pdfPage, contents, annots } = appendPage(pdf, [geometry.width, geometry.height], pageFonts);
+    const pageIndex = tree.pages.length;
+    tree.pages.push(pdfPage.ref);
+    // Annotations in the order of the structure (PDF/UA-1 §7.18.3), and the way back from the page's MCIDs.
+    pdfPage.node.set(PDFName.of("Tabs"), PDFName.of("S"));
+    pdfPage.node.set(PDFName.of("StructParents"), PDFNumber.of(tree.parents.length));
+    tree.parents.push({ kind: "page", marked: drawn.marked });
     // Node's zlib rather than pdf-lib's pako: compressing page contents was half the time of a long appendix.
     contents.push(pdf.context.register(pdf.context.stream(compressed.take(), { Filter: "FlateDecode" })));
     for (const link of drawn.links) {
@@ -108,14 +120,20 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
         Contents: PDFHexString.fromText(link.text),
         // Hex, so no character of the address needs escaping; linkTarget made it ASCII.
         A: { Type: "Action", S: "URI", URI: PDFHexString.of(Buffer.from(link.uri, "latin1").toString("hex")) },
+        StructParent: tree.parents.length,
       });
-      annots.push(pdf.context.register(annot));
+      const ref = pdf.context.register(annot);
+      annots.push(ref);
+      link.element.kids.push({ kind: "annot", page: pageIndex, annot: tree.annots.length });
+      tree.annots.push(ref);
+      tree.parents.push({ kind: "annot", element: link.element });
     }
     for (const a of drawn.anchors) outline.push({ title: a.title, level: a.level, pageRef: pdfPage.ref, left: a.x, top: geometry.height - a.y });
   };
   let i = 0;
   for (const page of pages) {
-    const drawn = drawPage(page, furnitureOf(i++, pageCount), geometry.margins.top, geometry.height, fonts.resources);
+    const drawn = drawPage(page, furnitureOf(i, pageCount), geometry.margins.top, geometry.height, fonts.resources, i);
+    i++;
     queue.push({ drawn, compressed: compressor.offer(Buffer.from(drawn.content, "latin1")) });
     if (queue.length > compressor.window) addNext();
     // Now and then let the event loop run, so compressed pages can come back from elsewhere.
@@ -124,6 +142,7 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
   while (queue.length > 0) addNext();
 
   addOutline(pdf, outline);
+  writeStructTree(pdf, structure, tree);
   setMetadata(pdf, doc.meta, digest);
   // Where pdf-lib would write the fonts it embeds: first thing when saving.
   for (const font of fonts.embedded.values()) font.write();

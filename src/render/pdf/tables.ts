@@ -2,6 +2,8 @@
 // bold and shaded, kept with the first row and drawn again at the top of every page the table
 // runs onto; a row taller than the room left splits between lines of its cells. RAG cells are
 // filled with their colour, their text black or white for contrast, and say their word.
+// Structure: Table → THead (the header row, TH /Scope Column) and TBody (TR of TD); in a layout
+// table, which has no header row, each row's first cell heads the row (TH /Scope Row).
 import type { TableBlock, TableCell } from "../../compose/doc.js";
 import type { HouseStyle } from "../../compose/house-style.js";
 import type { Chunk, Frame } from "./chunk.js";
@@ -23,6 +25,7 @@ import {
   paragraphLook,
 } from "./rules.js";
 import { runsToSpans } from "./spans.js";
+import { addElement, type StructNode, structNode } from "./structure.js";
 
 interface PlacedLine {
   line: Line;
@@ -36,6 +39,8 @@ interface PlacedLine {
 interface CellLayout {
   lines: PlacedLine[];
   fill: Rgb | null;
+  /** The cell's TH or TD element. */
+  tag: StructNode;
 }
 
 interface RowGeometry {
@@ -48,12 +53,13 @@ interface RowGeometry {
 /** Tables with up to this many rows keep their cells' spans between measuring and laying out. */
 const KEEP_SPANS_UP_TO = 10_000;
 
-export function tableChunks(block: TableBlock, frame: Frame, style: HouseStyle): Chunk[] {
-  return [...tableChunkStream(block, frame, style)];
+/** `parent`: the element the table's element goes in. */
+export function tableChunks(block: TableBlock, frame: Frame, style: HouseStyle, parent: StructNode = structNode("Document")): Chunk[] {
+  return [...tableChunkStream(block, frame, style, parent)];
 }
 
 /** tableChunks one row at a time, so a long table need not be laid out all at once. */
-export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseStyle): Generator<Chunk> {
+export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseStyle, parent: StructNode = structNode("Document")): Generator<Chunk> {
   const size = style.fonts.table;
   const data = block.role !== "layout";
   let n = block.header.length;
@@ -93,14 +99,19 @@ export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseS
   for (const w of widths) edges.push((edges.at(-1) ?? frame.x) + w);
   const geometry: RowGeometry = { edges, minContent: lineBox(size).height };
 
-  const layoutRow = (cells: readonly TableCell[], header: boolean): CellLayout[] =>
+  const layoutRow = (cells: readonly TableCell[], header: boolean, tags: readonly StructNode[]): CellLayout[] =>
     Array.from({ length: n }, (_, i) => {
       const cell = cells[i];
       const textWidth = Math.max(1, (widths[i] ?? 0) - 2 * CELL_PAD_X);
       const lines: PlacedLine[] = [];
       let top = 0;
       spansOf(cell, header).forEach((spans, p) => {
-        if (p > 0) top += CELL_PARAGRAPH_GAP;
+        if (p > 0) {
+          top += CELL_PARAGRAPH_GAP;
+          // The paragraphs of a cell are read one after another, not run together.
+          const previous = lines.at(-1)?.line;
+          if (previous) previous.spaceAfter = true;
+        }
         for (const line of breakSpans(spans, textWidth, size)) {
           const height = lineBox(line.size).height;
           const slack = textWidth - line.width;
@@ -110,7 +121,7 @@ export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseS
         }
       });
       const fill = cell?.rag ? RAG_FILL[cell.rag] : header && data ? HEADER_SHADE : null;
-      return { lines, fill };
+      return { lines, fill, tag: tags[i] ?? structNode("TD") };
     });
 
   // Each chunk is given out once the next exists: the first gets space above, the last below.
@@ -124,16 +135,25 @@ export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseS
     held = chunk;
     return out;
   };
+  const table = addElement(parent, "Table", block.lang ? { lang: block.lang } : {});
+  const rowElements = (tbody: StructNode, header: boolean): StructNode[] => {
+    const tr = addElement(tbody, "TR");
+    return Array.from({ length: n }, (_, i) =>
+      header ? addElement(tr, "TH", { scope: "Column" }) : !showHeader && n >= 2 && i === 0 ? addElement(tr, "TH", { scope: "Row" }) : addElement(tr, "TD"),
+    );
+  };
   let headerChunk: Chunk | undefined;
   if (showHeader) {
-    headerChunk = rowChunk(layoutRow(block.header, true), geometry, undefined, null);
+    headerChunk = rowChunk(layoutRow(block.header, true, rowElements(addElement(table, "THead"), true)), geometry, undefined, null);
     headerChunk.keepWithNext = true;
     hold(headerChunk);
   }
   const repeat = data && headerChunk ? headerChunk : undefined;
+  const tbody = block.rows.length > 0 ? addElement(table, "TBody") : table;
   for (const row of block.rows) {
+    const tags = rowElements(tbody, false);
     // The row is laid out again if it has to split: its chunk does not hold its lines meanwhile.
-    const out = hold(rowChunk(layoutRow(row, false), geometry, repeat, () => layoutRow(row, false)));
+    const out = hold(rowChunk(layoutRow(row, false, tags), geometry, repeat, () => layoutRow(row, false, tags)));
     if (out) yield out;
   }
   if (held) {
@@ -189,7 +209,7 @@ function rowChunk(cells: CellLayout[], geometry: RowGeometry, repeatHeader: Chun
   });
   cells.forEach((cell, i) => {
     const x = (edges[i] ?? left) + CELL_PAD_X;
-    for (const pl of cell.lines) lineItems(pl.line, x + pl.dx, CELL_PAD_Y + pl.top, items);
+    for (const pl of cell.lines) lineItems(pl.line, x + pl.dx, CELL_PAD_Y + pl.top, items, cell.tag);
   });
   const rule = (x1: number, y1: number, x2: number, y2: number): Item => ({ kind: "rule", x1, y1, x2, y2, width: BORDER_WIDTH, colour: BORDER_COLOUR });
   items.push(rule(left, 0, right, 0), rule(left, height, right, height));
@@ -230,10 +250,10 @@ function splitRow(cells: CellLayout[], geometry: RowGeometry, repeatHeader: Chun
   const after: CellLayout[] = [];
   for (const cell of cells) {
     const k = fits(cell);
-    before.push({ fill: cell.fill, lines: cell.lines.slice(0, k) });
+    before.push({ fill: cell.fill, lines: cell.lines.slice(0, k), tag: cell.tag });
     const rest = cell.lines.slice(k);
     const shift = rest[0]?.top ?? 0;
-    after.push({ fill: cell.fill, lines: rest.map((l) => ({ ...l, top: l.top - shift })) });
+    after.push({ fill: cell.fill, lines: rest.map((l) => ({ ...l, top: l.top - shift })), tag: cell.tag });
   }
   return [rowChunk(before, geometry, repeatHeader, null), rowChunk(after, geometry, repeatHeader, () => after)];
 }

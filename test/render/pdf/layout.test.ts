@@ -23,11 +23,13 @@ describe("page geometry", () => {
   });
 });
 
+// Numbers and list markers are drawn with a space after them (invisible: the text starts further
+// on), so a screen reader or a copy reads "3.10 Text", not "3.10Text".
 describe("numbered paragraphs and headings", () => {
   it("hang the number at the margin and the text 1.27 cm in, on every line", () => {
     const chunks = layoutDocument(doc([p("word ".repeat(60).trim(), "3.10")]), frame);
     const [label, first] = texts(chunks[0]);
-    expect(label).toMatchObject({ text: "3.10", x: frame.x });
+    expect(label).toMatchObject({ text: "3.10 ", x: frame.x });
     expect(first!.x).toBeCloseTo(frame.x + 36, 6);
     expect(chunks.length).toBeGreaterThan(2);
     for (const chunk of chunks.slice(1)) expect(texts(chunk)[0]!.x).toBeCloseTo(frame.x + 36, 6);
@@ -35,7 +37,7 @@ describe("numbered paragraphs and headings", () => {
 
   it("print the composer's label exactly", () => {
     const chunks = layoutDocument(doc([h(2, "Understanding & Identifying Risk", "IV")]), frame);
-    expect(texts(chunks[0]).map((i) => i.text)).toEqual(["IV", "Understanding & Identifying Risk"]);
+    expect(texts(chunks[0]).map((i) => i.text)).toEqual(["IV ", "Understanding & Identifying Risk"]);
     expect(texts(chunks[0])[1]!.face).toBe("bold");
   });
 
@@ -54,8 +56,8 @@ describe("lists", () => {
     expect(listMarker("decimal", 12, 0)).toBe("12.");
     expect(listMarker("bullet", 1, 0)).toBe("•");
     const chunks = layoutDocument(doc([list("roman-paren", ["Domestic Abuse training package", "Views of victims"], 5)]), frame);
-    expect(texts(chunks[0])[0]!.text).toBe("v)");
-    expect(texts(chunks[1])[0]!.text).toBe("vi)");
+    expect(texts(chunks[0])[0]!.text).toBe("v) ");
+    expect(texts(chunks[1])[0]!.text).toBe("vi) ");
   });
 
   it("indent nested lists further, and lists after a numbered paragraph under its text", () => {
@@ -63,8 +65,8 @@ describe("lists", () => {
     const chunks = layoutDocument(doc([nested]), frame);
     const outer = texts(chunks[0]);
     const inner = texts(chunks[1]);
-    expect(outer[0]!.text).toBe("•");
-    expect(inner[0]!.text).toBe("–");
+    expect(outer[0]!.text).toBe("• ");
+    expect(inner[0]!.text).toBe("– ");
     expect(inner[1]!.x).toBeGreaterThan(outer[1]!.x);
 
     const after = layoutDocument(doc([p("Under 11 headings.", "4.3"), list("bullet", ["Strategic Ownership"])]), frame);

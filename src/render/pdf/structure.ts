@@ -1,0 +1,81 @@
+// The logical structure of a paper (tagged PDF, PDF 32000-1 §14.7–14.8), as plain data the
+// layout builds while it lays blocks out: Document → Sect per section → H1–H3, P (with Lbl for
+// a paragraph's number), L/LI/Lbl/LBody, Table/THead/TBody/TR/TH/TD. Text items point at the
+// element they belong to; drawing a page gives each stretch of an element's text a marked-content
+// id (MCID) and records it here, and link annotations their OBJR. struct-tree.ts writes it out.
+// Anything drawn without an element (rules, shading, header, footer) is an artifact.
+
+export type StructType =
+  | "Document"
+  | "Sect"
+  | "H1"
+  | "H2"
+  | "H3"
+  | "P"
+  | "Lbl"
+  | "L"
+  | "LI"
+  | "LBody"
+  | "Table"
+  | "THead"
+  | "TBody"
+  | "TR"
+  | "TH"
+  | "TD"
+  | "Link";
+
+/** PDF 32000-1 Table 347 (ListNumbering) names for our list markers. */
+export type ListNumbering = "Disc" | "Decimal" | "LowerRoman" | "LowerAlpha" | "UpperAlpha";
+
+/** A stretch of content: marked content `mcid` on page `page` (0-based). */
+export interface MarkedRef {
+  kind: "mcid";
+  page: number;
+  mcid: number;
+}
+
+/** A link annotation (the `annot`-th added to the PDF) on page `page`. */
+export interface AnnotRef {
+  kind: "annot";
+  page: number;
+  annot: number;
+}
+
+export interface StructNode {
+  kind: "node";
+  type: StructType;
+  kids: StructKid[];
+  /** TH: the cells it heads. */
+  scope?: "Column" | "Row";
+  /** L: how its items are numbered. */
+  numbering?: ListNumbering;
+  /** A language other than the document's (BCP 47, e.g. "cy" for Welsh). */
+  lang?: string;
+}
+
+export type StructKid = StructNode | MarkedRef | AnnotRef;
+
+export function structNode(type: StructType, extra: Partial<Pick<StructNode, "scope" | "numbering" | "lang">> = {}): StructNode {
+  return { kind: "node", type, kids: [], ...extra };
+}
+
+/** A new element, the last child of `parent`. */
+export function addElement(parent: StructNode, type: StructType, extra: Partial<Pick<StructNode, "scope" | "numbering" | "lang">> = {}): StructNode {
+  const node = structNode(type, extra);
+  parent.kids.push(node);
+  return node;
+}
+
+/** A heading's element type for its level. */
+export function headingType(level: 1 | 2 | 3): StructType {
+  return level === 1 ? "H1" : level === 2 ? "H2" : "H3";
+}
+
+/**
+ * Whether an element is worth writing: one with content, or a table cell (a table's rows keep
+ * every cell, empty or not, so the cells line up with their headers).
+ */
+export function hasContent(node: StructNode): boolean {
+  if (node.type === "TH" || node.type === "TD") return true;
+  return node.kids.some((kid) => kid.kind !== "node" || hasContent(kid));
+}
