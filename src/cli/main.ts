@@ -1,12 +1,11 @@
 // The boardpack command line: parse arguments, run one command, map failures to exit codes.
 // 0 = done, 1 = the data has errors, 2 = a usage mistake or a file that cannot be read.
 import { parseArgs } from "node:util";
-import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { InputRefused } from "../ingest/refused.js";
 import { PdfThread } from "../render/pdf/pdf-thread.js";
 import type { Command } from "./commands/command.js";
 import { formatWords } from "./format-words.js";
-import { consolePrinter, type Printer } from "./print.js";
+import { consolePrinter, diagnosticLine, terminalSafePrinter, type Printer } from "./print.js";
 import { UsageError } from "./usage-error.js";
 import { OutputRefused } from "./write-file.js";
 import { boardpackVersion } from "./version.js";
@@ -25,7 +24,8 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ["app", async () => (await import("./commands/app.js")).appCommand],
 ]);
 
-export async function main(argv: string[], print: Printer = consolePrinter): Promise<number> {
+export async function main(argv: string[], printer: Printer = consolePrinter): Promise<number> {
+  const print = terminalSafePrinter(printer);
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     const commands = await Promise.all([...COMMANDS.values()].map((load) => load()));
@@ -83,7 +83,7 @@ function parseCommandArgs(command: Command, args: string[]) {
 
 function reportFailure(error: unknown, command: Command, print: Printer): number {
   if (error instanceof InputRefused) {
-    print.err(formatDiagnostic(error.diagnostic));
+    print.err(diagnosticLine(error.diagnostic));
     return 2;
   }
   if (error instanceof UsageError) {
