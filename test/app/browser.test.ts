@@ -41,6 +41,8 @@ async function expectAccessible(page: Page): Promise<void> {
 
 async function openPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  // The machines tests run on may be busy: waiting is not what these tests measure.
+  page.setDefaultTimeout(90_000);
   page.on("pageerror", (error) => {
     throw error;
   });
