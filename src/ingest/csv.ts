@@ -1,6 +1,7 @@
 // Reads a CSV file into a raw table. Each row keeps the line it starts on (a quoted cell may
 // span lines), so a diagnostic can send the user to the right place in a text editor.
 import { CsvError, parse } from "csv-parse/sync";
+import { unguardFormulaText } from "../model/formula-guard.js";
 import { decodeText } from "./decode.js";
 import { formatMegabytes, LIMITS, type Limits } from "./limits.js";
 import type { RawCell, RawRow, RawWorkbook } from "./raw-table.js";
@@ -54,9 +55,12 @@ export function readCsv(bytes: Buffer, file: string, limits: Limits = LIMITS): R
   return { file, format: "csv", sheets: [{ name: null, rows }] };
 }
 
-/** Text exactly as in the file; callers trim. An empty field is an empty cell. */
+/**
+ * Text as in the file, less the apostrophe that keeps a formula-like text from running
+ * (formula-guard.ts); callers trim. An empty field is an empty cell.
+ */
 function toCell(text: string): RawCell | undefined {
-  return text === "" ? undefined : { kind: "string", text };
+  return text === "" ? undefined : { kind: "string", text: unguardFormulaText(text) };
 }
 
 /** One line naming the row the failing record starts on; never csv-parse's own message. */

@@ -86,3 +86,25 @@ export function warnFormulas(file: string, table: TableLayout, raw: RawRow, out:
     out.push(diagnostic("warning", "FORMULA_CACHED", `${header} is a formula; ${value}`, { file, sheet: table.sheet.name, row: raw.row, col }));
   }
 }
+
+/**
+ * The plan keeps a cell's text without the spaces, tabs or line breaks before it; since the user
+ * may have put them there on purpose (an indent), say so at the cell rather than drop them silently.
+ */
+export function warnLeadingSpace(file: string, table: TableLayout, raw: RawRow, out: Diagnostic[]): void {
+  for (let col = 0; col < raw.cells.length; col++) {
+    const text = raw.cells[col]?.text;
+    const lead = text === undefined ? null : /^\s+(?=\S)/.exec(text);
+    if (!lead) continue;
+    const header = table.header.columns.find((h) => h.col === col)?.header ?? "this cell";
+    out.push(diagnostic("warning", "TEXT_TRIMMED", `${header} ${quote(text!.trim())} starts with ${describeSpace(lead[0])}; the plan keeps the text without ${lead[0].length === 1 ? "it" : "them"}`, { file, sheet: table.sheet.name, row: raw.row, col }));
+  }
+}
+
+function describeSpace(space: string): string {
+  if (/^ +$/.test(space)) return space.length === 1 ? "a space" : `${space.length} spaces`;
+  if (/^\t+$/.test(space)) return space.length === 1 ? "a tab" : `${space.length} tabs`;
+  if (/^(\r?\n|\r)$/.test(space)) return "a line break";
+  if (/^[\r\n]+$/.test(space)) return "line breaks";
+  return "spaces or tabs";
+}

@@ -491,11 +491,11 @@ class Differ {
       out.push({ ...this.base(kind, o, a, by), old: this.place("old", o, f), new: this.place("new", a, f), ...values });
     };
 
-    if (o.status !== a.status) {
+    if (statusMoved(o, a)) {
       const direction = a.status === "complete" ? "completed" : o.status === "complete" ? "reopened" : "moved";
       field("status", "status", { before: statusWords(o), after: statusWords(a), from: o.status, to: a.status, direction });
     }
-    if (o.rag !== a.rag) {
+    if (ragMoved(o, a)) {
       const direction = o.rag === null || a.rag === null ? "changed" : RAG_RANK[a.rag] > RAG_RANK[o.rag] ? "worse" : "better";
       field("rag", "rag", { before: ragWords(o), after: ragWords(a), from: o.rag, to: a.rag, direction });
     }
@@ -584,13 +584,26 @@ function ownerKey(owner: string | null): string {
   return titleKey(owner ?? "").replace(/ /g, "");
 }
 
-/** The status as the tracker wrote it, else its standard word. */
+/** The status as the tracker wrote it ("On track"), else its standard word. */
 export function statusWords(a: Action): string | null {
-  return a.status === null ? null : STATUS_LABELS[a.status];
+  return a.statusAsWritten ?? (a.status === null ? null : STATUS_LABELS[a.status]);
 }
 
+/** The RAG rating as the tracker wrote it ("A/G"), else its standard word. */
 export function ragWords(a: Action): string | null {
-  return a.rag === null ? null : RAG_LABELS[a.rag];
+  return a.ragAsWritten ?? (a.rag === null ? null : RAG_LABELS[a.rag]);
+}
+
+/**
+ * Moved when the meaning changed ("On track" → "Complete"), not when only the wording did
+ * ("On track" → "In progress"); two words boardpack does not know are compared as written.
+ */
+function statusMoved(o: Action, a: Action): boolean {
+  return o.status !== a.status || (o.status === null && textKey(o.statusAsWritten ?? "") !== textKey(a.statusAsWritten ?? ""));
+}
+
+function ragMoved(o: Action, a: Action): boolean {
+  return o.rag !== a.rag || (o.rag === null && textKey(o.ragAsWritten ?? "") !== textKey(a.ragAsWritten ?? ""));
 }
 
 /** The due date as written ("Mar-17", "Ongoing"), else as a UK date. */
