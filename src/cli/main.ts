@@ -5,6 +5,7 @@ import { InputRefused } from "../ingest/refused.js";
 import { PdfThread } from "../render/pdf/pdf-thread.js";
 import type { Command } from "./commands/command.js";
 import { formatWords } from "./format-words.js";
+import { quietConsole, quietProcessWarnings } from "./quiet-console.js";
 import { consolePrinter, diagnosticLine, terminalSafePrinter, type Printer } from "./print.js";
 import { UsageError } from "./usage-error.js";
 import { OutputRefused } from "./write-file.js";
@@ -26,6 +27,8 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
 
 export async function main(argv: string[], printer: Printer = consolePrinter): Promise<number> {
   const print = terminalSafePrinter(printer);
+  // The real command line (not a test's captured printer): Node's warnings stay off the terminal too.
+  if (printer === consolePrinter) quietProcessWarnings();
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     const commands = await Promise.all([...COMMANDS.values()].map((load) => load()));
@@ -46,6 +49,7 @@ export async function main(argv: string[], printer: Printer = consolePrinter): P
     return 2;
   }
   const command = await load();
+  const restoreConsole = quietConsole();
   try {
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
@@ -56,6 +60,7 @@ export async function main(argv: string[], printer: Printer = consolePrinter): P
   } catch (error) {
     return reportFailure(error, command, print);
   } finally {
+    restoreConsole();
     PdfThread.discardPrestarted();
   }
 }

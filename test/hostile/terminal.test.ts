@@ -2,7 +2,7 @@
 // control characters in its text are shown escaped, and every message stays one line.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { terminalSafe } from "../../src/cli/terminal-text.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 
@@ -65,5 +65,19 @@ describe("control characters in tracker text", () => {
   it("leaves ordinary text alone: tabs, newlines between lines, £, é, Welsh ŵ and curly quotes", () => {
     expect(terminalSafe("£5 café ŵ “quoted” – tab\there")).toBe("£5 café ŵ “quoted” – tab\there");
     expect(terminalSafe("a\u001bb\u007fc\u0085d")).toBe("a\\u001bb\\u007fc\\u0085d");
+  });
+});
+
+describe("library console output", () => {
+  it("never reaches the user while a command runs, and the console is given back afterwards", async () => {
+    const { quietConsole } = await import("../../src/cli/quiet-console.js");
+    const spy = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const restore = quietConsole();
+    console.warn("Worksheet name exceeds 31 chars"); // what a library might say
+    restore();
+    expect(spy).not.toHaveBeenCalled();
+    console.warn("after");
+    expect(spy).toHaveBeenCalledWith("after");
+    spy.mockRestore();
   });
 });

@@ -112,7 +112,7 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
     );
     diagnostics.push(...composed.diagnostics);
     if (hasErrors(diagnostics) || !composed.doc) return null;
-    return (await attachWordTemplate(composed.doc, composed, diagnostics)) ? composed.doc : "refused";
+    return attachWordTemplate(composed.doc, composed, diagnostics, formats) ? composed.doc : "refused";
   })();
   if (doc === "refused") return fail(2);
   if (!doc) return fail(1);

@@ -67,6 +67,6 @@ function docxParts(doc: Doc, when: Date): ZipPart[] {
     { path: "word/_rels/fontTable.xml.rels", data: NO_RELATIONSHIPS },
     { path: "word/theme/theme1.xml", data: template?.theme ?? themeXml(doc.style.fonts.family) },
     { path: "word/numbering.xml", data: numberingXml(numbering, lists) },
-    ...(template?.media ?? []).map((m) => ({ path: `word/media/${m.name}`, data: m.bytes })),
+    ...(template?.media ?? []).map((m) => ({ path: `word/media/${m.name}`, data: Buffer.from(m.base64, "base64") })),
   ];
 }
