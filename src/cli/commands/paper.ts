@@ -110,7 +110,7 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
     const changes = since === undefined ? undefined : await changesSince(context, since, { ...read, plan }, tracker, asOf, diagnostics);
     if (hasErrors(diagnostics)) return null;
     const composed = await timings.time("compose", () =>
-      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, ...(marking ? { marking } : {}), ...(referenceDoc ? { referenceDoc } : {}), sourceFile: basename(tracker), ...(changes ? { changes } : {}) }),
+      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, asOfGiven: values["as-of"] !== undefined, ...(marking ? { marking } : {}), ...(referenceDoc ? { referenceDoc } : {}), sourceFile: basename(tracker), ...(changes ? { changes } : {}) }),
     );
     diagnostics.push(...composed.diagnostics);
     if (hasErrors(diagnostics) || !composed.doc) return null;
