@@ -23,6 +23,7 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ["s55", async () => (await import("./commands/s55.js")).s55Command],
   ["style", async () => (await import("./commands/style.js")).styleCommand],
   ["schema", async () => (await import("./commands/schema.js")).schemaCommand],
+  ["app", async () => (await import("./commands/app.js")).appCommand],
 ]);
 
 export async function main(argv: string[], printer: Printer = consolePrinter): Promise<number> {
