@@ -68,12 +68,20 @@ export function rowReader(file: string, table: TableLayout, raw: RawRow): RowRea
         const cell = raw.cells[c.col];
         const value = c.field === null || c.field === "source" ? cellText(cell) : null;
         // A Source cell that only says where boardpack found the row is ours, not the user's data.
-        if (value !== null && !(c.field === "source" && parseSourceText(value))) extra[c.header] = value;
-        if (cell?.link) extra[`${c.header} (link)`] = cell.link;
+        if (value !== null && !(c.field === "source" && parseSourceText(value))) setExtra(extra, c.header, value);
+        if (cell?.link) setExtra(extra, `${c.header} (link)`, cell.link);
       }
       return extra;
     },
   };
+}
+
+/**
+ * One extra column's value under its header, as the object's own field whatever the header says:
+ * `extra["__proto__"] = …` would set the object's prototype instead, and the column would vanish.
+ */
+export function setExtra(extra: Record<string, string>, header: string, value: string): void {
+  Object.defineProperty(extra, header, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** A formula's last calculated value is used; say so, since it may be stale. */
