@@ -1,6 +1,7 @@
 // Reads a CSV file into a raw table. Each row keeps the line it starts on (a quoted cell may
 // span lines), so a diagnostic can send the user to the right place in a text editor.
 import { CsvError, parse } from "csv-parse/sync";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { unguardFormulaText } from "../model/formula-guard.js";
 import { decodeText } from "./decode.js";
 import { formatMegabytes, LIMITS, type Limits } from "./limits.js";
@@ -13,8 +14,9 @@ const SAMPLE_CHARS = 64 * 1024;
 const LF = 0x0a;
 const CR = 0x0d;
 
-export function readCsv(bytes: Buffer, file: string, limits: Limits = LIMITS): RawWorkbook {
-  const { text } = decodeText(bytes);
+export function readCsv(bytes: Buffer, file: string, limits: Limits = LIMITS): { workbook: RawWorkbook; diagnostics: Diagnostic[] } {
+  const { text, invalidLines } = decodeText(bytes);
+  const diagnostics = invalidLines ? [invalidBytesWarning(file, invalidLines)] : [];
   // Excel honours a first line "sep=;" naming the delimiter; so do we.
   const sepLine = /^sep=(.)(?:\r\n|\r|\n|$)/i.exec(text);
   const delimiter = sepLine?.[1] ?? detectDelimiter(text);
@@ -24,9 +26,16 @@ export function readCsv(bytes: Buffer, file: string, limits: Limits = LIMITS): R
   const rows: RawRow[] = [];
   let recordStart = 0;
   let first = true;
+  // Ragged records (",,," under a wider header) still get an Error each from csv-parse (see
+  // below); with stack traces off while parsing, a million of them cost little.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     parse(data, {
       delimiter,
+      // Any line end, each line: Excel on Windows writes CRLF, but a file edited elsewhere may
+      // mix them (a CRLF header, LF rows), and csv-parse would otherwise keep the first it meets.
+      record_delimiter: ["\r\n", "\n", "\r"],
       relax_column_count: true,
       relax_quotes: true,
       max_record_size: limits.maxCsvRecordBytes,
@@ -57,8 +66,23 @@ export function readCsv(bytes: Buffer, file: string, limits: Limits = LIMITS): R
   } catch (err) {
     if (err instanceof CsvError) throw csvRefusal(err, file, lineAt(recordStart), limits);
     throw err;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
-  return { file, format: "csv", sheets: [{ name: null, rows }] };
+  return { workbook: { file, format: "csv", sheets: [{ name: null, rows }] }, diagnostics };
+}
+
+/** One warning for the bytes UTF-8 does not allow, naming their lines (the first few). */
+function invalidBytesWarning(file: string, lines: number[]): Diagnostic {
+  const shown = lines.slice(0, 5).map(String);
+  const list = lines.length > 5 ? `${shown.join(", ")} and ${(lines.length - 5).toLocaleString("en-GB")} more` : shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : shown[0]!;
+  const where = lines.length === 1 ? `line ${list} has` : `lines ${list} have`;
+  return {
+    ...diagnostic("warning", "TEXT_NOT_UTF8",
+      `the file is UTF-8 but ${where} a byte UTF-8 does not allow, read as "\uFFFD"; check the text there (in Excel, save as "CSV UTF-8")`,
+      { file }),
+    row: lines[0]!,
+  };
 }
 
 /**

@@ -127,7 +127,7 @@ export function readInspectionRow(table: TableLayout, raw: RawRow, collector: In
     if (p.due) collector.setPublished(report, p.due, r.at(publishedCol.col), out);
   }
 
-  const extra = r.extra();
+  const extra = r.extra(out);
   const number = r.text("ref");
   const typeText = r.text("type");
   let kind: RecommendationKind = "recommendation";

@@ -214,7 +214,7 @@ function readActionRow(
     theme = themes.idFor(table.sheet.name);
   }
 
-  const extra = r.extra();
+  const extra = r.extra(out);
   const title = r.text("action");
   if (title === null) {
     const c = r.column("action")!;
