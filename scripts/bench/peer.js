@@ -104,69 +104,74 @@ function paperData(actions) {
   };
 }
 
-/** The Word template, written with the `docx` package: docxtemplater tags, loops over themes, updates and table rows. */
+/**
+ * The Word template, written by boardpack's own Word writer (dist/) from a document tree:
+ * docxtemplater tags, loops over themes, updates and table rows.
+ */
 async function buildTemplate(out) {
-  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import("docx");
-  const p = (text, options = {}) => new Paragraph({ ...options, children: [new TextRun({ text, bold: options.bold })] });
-  const cell = (text, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-  const headerTable = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+  const { renderDocx } = await import("../../dist/render/docx/render-docx.js");
+  const { loadHouseStyle } = await import("../../dist/compose/house-styles.js");
+  const { style } = loadHouseStyle("city-of-london-committee");
+  const runs = (text, bold = false) => [bold ? { text, bold } : { text }];
+  const p = (text) => ({ type: "paragraph", role: "body", runs: runs(text) });
+  const h = (level, text) => ({ type: "heading", level, runs: runs(text) });
+  const cell = (text, bold = false) => ({ paragraphs: [runs(text, bold)] });
+  const headerTable = {
+    type: "table",
+    role: "layout",
+    header: [cell("Committee(s):", true), cell("Dated:", true)],
     rows: [
-      ["Committee(s):", "Dated:"],
       ["{committee}", "{date}"],
       ["Subject: {subject}", "Public"],
       ["Report of: {reportOf}", "For Information"],
       ["Report author: {author}", ""],
-    ].map(([a, b]) => new TableRow({ children: [cell(a), cell(b)] })),
-  });
-  const actionTable = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: ["Ref", "Action", "Owner", "Due", "Status", "RAG"].map((h) => cell(h, true)) }),
-      // A row loop: docxtemplater repeats the row between {#actions} and {/actions}.
-      new TableRow({ cantSplit: true, children: ["{#actions}{ref}", "{action}", "{owner}", "{due}", "{status}", "{rag}{/actions}"].map((t) => cell(t)) }),
+    ].map((row) => row.map((text) => cell(text))),
+  };
+  const actionTable = {
+    type: "table",
+    role: "data",
+    header: ["Ref", "Action", "Owner", "Due", "Status", "RAG"].map((text) => cell(text, true)),
+    // A row loop: docxtemplater repeats the row between {#actions} and {/actions}.
+    rows: [["{#actions}{ref}", "{action}", "{owner}", "{due}", "{status}", "{rag}{/actions}"].map((text) => cell(text))],
+  };
+  const doc = {
+    meta: { title: "{subject}", language: "en-GB", date: "2016-11-30" },
+    style,
+    blocks: [
+      headerTable,
+      h(1, "Summary"),
+      p("This report updates Members on progress against the domestic abuse action plan, as recorded in the working document at {date}."),
+      p("The working document contains a total of {total} tasks covering {themeCount} key areas: {#themeList}{marker} {title}; {/themeList}. To date, {complete} tasks have been completed and {inProgress} are in progress; {notStarted} have not yet started."),
+      p("The main areas that are still in progress are:"),
+      p("{#open}"),
+      p("{marker} {title}"),
+      p("{/open}"),
+      h(1, "Recommendation(s)"),
+      p("Members are asked to note the report."),
+      h(1, "Main Report"),
+      h(2, "Background"),
+      p("This is a progress report on the action plan, brought to your Committee so that Members are informed and can oversee and scrutinise the work."),
+      p("{#themes}"),
+      h(3, "{title}"),
+      p("{total} tasks were set under this area; {complete} have been completed."),
+      p("{#updates}"),
+      p("{text}"),
+      p("{/updates}"),
+      p("{/themes}"),
+      h(2, "Work still in progress on the Action Plan"),
+      p("{#open}"),
+      p("{marker} {title}"),
+      p("{/open}"),
+      h(2, "Conclusion"),
+      p("{complete} of the {total} tasks in the action plan ({percent}) have been completed. The plan will continue to be actively monitored to ensure that outstanding matters are resolved."),
+      h(1, "Appendices"),
+      p("A) Action plan"),
+      { type: "pageBreak" },
+      h(1, "Appendix A – Action plan"),
+      actionTable,
     ],
-  });
-  const doc = new Document({
-    title: "{subject}",
-    sections: [
-      {
-        children: [
-          headerTable,
-          p("Summary", { heading: HeadingLevel.HEADING_1 }),
-          p("This report updates Members on progress against the domestic abuse action plan, as recorded in the working document at {date}."),
-          p("The working document contains a total of {total} tasks covering {themeCount} key areas: {#themeList}{marker} {title}; {/themeList}. To date, {complete} tasks have been completed and {inProgress} are in progress; {notStarted} have not yet started."),
-          p("The main areas that are still in progress are:"),
-          p("{#open}"),
-          p("{marker} {title}", { indent: { left: 720, hanging: 360 } }),
-          p("{/open}"),
-          p("Recommendation(s)", { heading: HeadingLevel.HEADING_1 }),
-          p("Members are asked to note the report."),
-          p("Main Report", { heading: HeadingLevel.HEADING_1 }),
-          p("Background", { heading: HeadingLevel.HEADING_2 }),
-          p("This is a progress report on the action plan, brought to your Committee so that Members are informed and can oversee and scrutinise the work."),
-          p("{#themes}"),
-          p("{title}", { heading: HeadingLevel.HEADING_3 }),
-          p("{total} tasks were set under this area; {complete} have been completed."),
-          p("{#updates}"),
-          p("{text}"),
-          p("{/updates}"),
-          p("{/themes}"),
-          p("Work still in progress on the Action Plan", { heading: HeadingLevel.HEADING_2 }),
-          p("{#open}"),
-          p("{marker} {title}", { indent: { left: 720, hanging: 360 } }),
-          p("{/open}"),
-          p("Conclusion", { heading: HeadingLevel.HEADING_2 }),
-          p("{complete} of the {total} tasks in the action plan ({percent}) have been completed. The plan will continue to be actively monitored to ensure that outstanding matters are resolved."),
-          p("Appendices", { heading: HeadingLevel.HEADING_1 }),
-          p("A) Action plan"),
-          p("Appendix A – Action plan", { heading: HeadingLevel.HEADING_1, pageBreakBefore: true, alignment: AlignmentType.LEFT }),
-          actionTable,
-        ],
-      },
-    ],
-  });
-  writeFileSync(out, await Packer.toBuffer(doc));
+  };
+  writeFileSync(out, await renderDocx(doc));
 }
 
 async function paper(trackerPath, templatePath, out) {

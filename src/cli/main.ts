@@ -1,12 +1,12 @@
 // The boardpack command line: parse arguments, run one command, map failures to exit codes.
 // 0 = done, 1 = the data has errors, 2 = a usage mistake or a file that cannot be read.
 import { parseArgs } from "node:util";
-import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { InputRefused } from "../ingest/refused.js";
 import { PdfThread } from "../render/pdf/pdf-thread.js";
 import type { Command } from "./commands/command.js";
 import { formatWords } from "./format-words.js";
-import { consolePrinter, type Printer } from "./print.js";
+import { quietConsole, quietProcessWarnings } from "./quiet-console.js";
+import { consolePrinter, diagnosticLine, terminalSafePrinter, type Printer } from "./print.js";
 import { UsageError } from "./usage-error.js";
 import { OutputRefused } from "./write-file.js";
 import { boardpackVersion } from "./version.js";
@@ -24,7 +24,10 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ["schema", async () => (await import("./commands/schema.js")).schemaCommand],
 ]);
 
-export async function main(argv: string[], print: Printer = consolePrinter): Promise<number> {
+export async function main(argv: string[], printer: Printer = consolePrinter): Promise<number> {
+  const print = terminalSafePrinter(printer);
+  // The real command line (not a test's captured printer): Node's warnings stay off the terminal too.
+  if (printer === consolePrinter) quietProcessWarnings();
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     const commands = await Promise.all([...COMMANDS.values()].map((load) => load()));
@@ -45,6 +48,7 @@ export async function main(argv: string[], print: Printer = consolePrinter): Pro
     return 2;
   }
   const command = await load();
+  const restoreConsole = quietConsole();
   try {
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
@@ -55,6 +59,7 @@ export async function main(argv: string[], print: Printer = consolePrinter): Pro
   } catch (error) {
     return reportFailure(error, command, print);
   } finally {
+    restoreConsole();
     PdfThread.discardPrestarted();
   }
 }
@@ -82,7 +87,7 @@ function parseCommandArgs(command: Command, args: string[]) {
 
 function reportFailure(error: unknown, command: Command, print: Printer): number {
   if (error instanceof InputRefused) {
-    print.err(formatDiagnostic(error.diagnostic));
+    print.err(diagnosticLine(error.diagnostic));
     return 2;
   }
   if (error instanceof UsageError) {

@@ -1,6 +1,7 @@
 // How diagnostics reach the user: one line each, or JSON for scripts.
 import { formatCount } from "../diagnostics/count.js";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { oneLine, terminalSafe } from "./terminal-text.js";
 
 export interface Printer {
   out(line: string): void;
@@ -11,6 +12,16 @@ export const consolePrinter: Printer = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 };
+
+/** What every command prints goes through this: no control character from a tracker or spec reaches the terminal as itself. */
+export function terminalSafePrinter(print: Printer): Printer {
+  return { out: (line) => print.out(terminalSafe(line)), err: (line) => print.err(terminalSafe(line)) };
+}
+
+/** A diagnostic as the one line a user reads. */
+export function diagnosticLine(d: Diagnostic): string {
+  return oneLine(formatDiagnostic(d));
+}
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]): { error: number; warning: number; info: number } {
   const counts = { error: 0, warning: 0, info: 0 };
@@ -31,6 +42,6 @@ export function plural(n: number, word: string): string {
 export function printDiagnostics(diagnostics: readonly Diagnostic[], write: (line: string) => void, options: { includeInfo: boolean }): void {
   for (const d of diagnostics) {
     if (d.severity === "info" && !options.includeInfo) continue;
-    write(formatDiagnostic(d));
+    write(diagnosticLine(d));
   }
 }

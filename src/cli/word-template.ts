@@ -3,11 +3,18 @@
 // (missing, macro-enabled, encrypted, damaged) stops the command: one line, exit 2.
 import type { ComposeResult } from "../compose/compose-paper.js";
 import type { Doc } from "../compose/doc.js";
+import type { HouseStyle } from "../compose/house-style.js";
+import { styleFromTemplate } from "../compose/template-house-style.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { embeddedFamily } from "../render/pdf/fonts.js";
 import { loadWordTemplate } from "../ingest/word-template/load-word-template.js";
 
-/** true when the doc now carries its template (or needs none); false when the template was refused. */
-export async function attachWordTemplate(doc: Doc, composed: ComposeResult, diagnostics: Diagnostic[]): Promise<boolean> {
+/**
+ * true when the doc now carries its template (or needs none); false when the template was
+ * refused. The doc's house style takes the template's page, fonts and colours, so the PDF
+ * looks like the Word paper; a font the PDF cannot embed is warned about when a PDF is wanted.
+ */
+export function attachWordTemplate(doc: Doc, composed: ComposeResult, diagnostics: Diagnostic[], formats: readonly string[]): boolean {
   const choice = composed.referenceDoc;
   if (!choice) return true;
   const read = loadWordTemplate(choice.path, choice.file);
@@ -23,5 +30,22 @@ export async function attachWordTemplate(doc: Doc, composed: ComposeResult, diag
   }
   diagnostics.push(...read.diagnostics);
   doc.template = read.template;
+  doc.style = styleFromTemplate(doc.style, read.template);
+  if (formats.includes("pdf")) diagnostics.push(...substitutedFonts(doc.style, choice.file));
   return true;
+}
+
+/** One warning for each font of the style the PDF draws in another family's shapes. */
+function substitutedFonts(style: HouseStyle, file: string): Diagnostic[] {
+  const families = new Set([style.fonts.family, ...Object.values(style.looks ?? {}).flatMap((look) => (look?.family ? [look.family] : []))]);
+  return [...families].flatMap((family) => {
+    const embedded = embeddedFamily(family);
+    if (embedded.exact) return [];
+    return [{
+      severity: "warning" as const,
+      code: "TEMPLATE_FONT_SUBSTITUTED",
+      message: `the PDF cannot embed the template's font "${family}" (only Arial, Calibri, Cambria and Times New Roman have free faces of the same measurements); it is drawn in ${embedded.name}, so lines may break a little differently from the Word paper`,
+      file,
+    }];
+  });
 }

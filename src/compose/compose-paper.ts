@@ -3,7 +3,9 @@
 // is null when any of them is an error.
 import { dirname } from "node:path";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { ChangeReport } from "../model/changes.js";
 import type { Plan } from "../model/schema.js";
+import { changesContext, type ChangesContext } from "./changes-context.js";
 import type { Block, Doc, DocMeta } from "./doc.js";
 import { createTemplateEnv, type TemplateSource } from "./handlebars-env.js";
 import { createHelpers } from "./helpers.js";
@@ -33,6 +35,8 @@ export interface ComposeOptions {
   sourceFile?: string;
   /** A draft: the marking becomes "DRAFT – OFFICIAL" (or "DRAFT" when there is none). */
   draft?: boolean;
+  /** `--since`: what changed since last time's tracker, as `changes` in templates. */
+  changes?: ChangeReport;
   /** --reference-doc: the force's Word template, as the user named it; beats the spec's and the style's. */
   referenceDoc?: string;
   // Hooks for papers built on this one (boardpack s55, src/compose/s55/):
@@ -109,7 +113,9 @@ export function composePaper(options: ComposeOptions): ComposeResult {
 
   // 4. Templates → Markdown.
   const paperContext = buildPaperContext({ plan: options.plan, spec, style, asOf: options.asOf, marking: options.marking ?? null, draft: options.draft ?? false, ...(options.sourceFile !== undefined ? { sourceFile: options.sourceFile } : {}) });
-  const context: PaperContext = { ...options.extraContext, ...paperContext };
+  // `changes` is always there (null without --since), so `{{#if changes}}` is never a strict-mode error.
+  const changes = options.changes ? changesContext(options.changes, options.plan) : null;
+  const context: PaperContext & { changes: ChangesContext | null } = { ...options.extraContext, changes, ...paperContext };
   const env = createTemplateEnv(createHelpers(context, style), loadPartials());
   diagnostics.push(...env.diagnostics);
   // A theme's narrative is Markdown + Handlebars too ({{count "complete" theme="Training"}}).

@@ -10,6 +10,7 @@
 import Handlebars from "handlebars";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { escapeMarkdown } from "./escape-markdown.js";
+import { ExpansionBudget, ExpansionTooLarge, expansionLimitsFor, itemCount, type LoopPlace } from "./expansion-budget.js";
 import { TemplateProblem, type Helper } from "./helpers.js";
 import { didYouMean } from "./suggest.js";
 import { templateErrorDiagnostic } from "./template-errors.js";
@@ -61,6 +62,17 @@ export function createTemplateEnv(helpers: Record<string, Helper>, partials: Tem
   for (const name of [...helperNames, ...BUILT_IN_HELPERS]) knownHelpers[name] = true;
   const compileOptions: CompileOptions = { strict: true, knownHelpersOnly: true, knownHelpers };
 
+  // {{#each}} counts its passes, so a template that would expand without bound stops with a message at its line.
+  const budget = new ExpansionBudget<TemplateSource>();
+  let running: TemplateSource | undefined;
+  const loopPlace = (options: Handlebars.HelperOptions): LoopPlace<TemplateSource> => {
+    const source = running!;
+    const line = lineOf(options);
+    const fileLine = source.firstLine + line - 1;
+    return { source, line, label: budget.isOutermost(source) ? `line ${fileLine}` : `line ${fileLine} of ${source.file}` };
+  };
+  hb.registerHelper("each", budget.boundedEach(hb.helpers.each!, loopPlace));
+
   const partialNames = new Set(partials.map((p) => partialName(p)));
   const allHelperNames = [...helperNames, ...BUILT_IN_HELPERS];
   let context: object = {};
@@ -110,10 +122,14 @@ export function createTemplateEnv(helpers: Record<string, Helper>, partials: Tem
     }
     const template = result.template;
     hb.registerPartial(partialName(partial), (ctx: unknown, options?: Handlebars.RuntimeOptions) => {
+      const caller = running;
+      running = partial;
       try {
         return template(ctx, { ...options, ...RUNTIME_OPTIONS });
       } catch (error) {
-        throw error instanceof LocatedError ? error : new LocatedError(error, partial);
+        throw located(error, partial);
+      } finally {
+        running = caller;
       }
     });
   }
@@ -125,14 +141,31 @@ export function createTemplateEnv(helpers: Record<string, Helper>, partials: Tem
       context = ctx;
       const result = compileOnce(source);
       if ("diagnostic" in result) return { ok: false, diagnostic: result.diagnostic };
+      budget.reset(expansionLimitsFor(itemCount(ctx)));
+      running = source;
       try {
         return { ok: true, output: result.template(ctx, RUNTIME_OPTIONS) };
       } catch (error) {
-        const located = error instanceof LocatedError ? error : new LocatedError(error, source);
-        return { ok: false, diagnostic: templateErrorDiagnostic(located.original, located.source, setting()) };
+        const where = located(error, source);
+        return { ok: false, diagnostic: templateErrorDiagnostic(where.original, where.source, setting()) };
+      } finally {
+        running = undefined;
       }
     },
   };
+}
+
+/** An error with the template it belongs to: a loop that expanded too far names its own place (its outermost loop), others the template they were raised in. */
+function located(error: unknown, source: TemplateSource): LocatedError {
+  if (error instanceof LocatedError) return error;
+  if (error instanceof ExpansionTooLarge) return new LocatedError(error, error.place.source as TemplateSource);
+  return new LocatedError(error, source);
+}
+
+/** The template line our AST walk gave a helper call (see prepareAst). */
+function lineOf(options: Handlebars.HelperOptions): number {
+  const line = (options.hash as Record<string, unknown> | undefined)?.[LINE_OPTION];
+  return typeof line === "number" ? line : 1;
 }
 
 type Compiled = { template: Handlebars.TemplateDelegate } | { diagnostic: Diagnostic };
@@ -271,7 +304,7 @@ function prepareAst(ast: hbs.AST.Program, helperNames: Set<string>, partialNames
   const call = (node: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression): void => {
     const path = node.path as hbs.AST.PathExpression;
     if (path.type === "PathExpression") checkPath(path);
-    if (path.type === "PathExpression" && !path.data && path.depth === 0 && path.parts.length === 1 && helperNames.has(path.parts[0]!)) {
+    if (path.type === "PathExpression" && !path.data && path.depth === 0 && path.parts.length === 1 && (helperNames.has(path.parts[0]!) || path.parts[0] === "each")) {
       const line = node.loc?.start.line ?? 1;
       const pair = { type: "HashPair", key: LINE_OPTION, value: { type: "NumberLiteral", value: line, original: line, loc: node.loc }, loc: node.loc };
       const hash = (node.hash ?? { type: "Hash", pairs: [], loc: node.loc }) as hbs.AST.Hash;

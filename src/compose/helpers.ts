@@ -6,6 +6,7 @@ import type { Rag, Status } from "../model/schema.js";
 import { RAG_LABELS, ragFromText, STATUS_LABELS, statusFromText } from "../model/vocabulary.js";
 import type { ListKind } from "./doc.js";
 import { escapeMarkdown } from "./escape-markdown.js";
+import { isAllowedLinkAddress } from "./link-address.js";
 import type { DateForm, HouseStyle } from "./house-style.js";
 import { findTheme, type PaperAction, type PaperContext, type PaperTheme } from "./paper-context.js";
 import { ragCellMarkdown } from "./rag-cell.js";
@@ -344,7 +345,7 @@ function describe(value: unknown): string {
 
 /** A Markdown link to a web or mail address; anything else prints as plain text, never as a link. */
 function linkMarkdown(url: string, label: string): Handlebars.SafeString | string {
-  if (!/^(https?:\/\/|mailto:)\S+$/i.test(url)) return escapeMarkdown(label);
+  if (!isAllowedLinkAddress(url)) return escapeMarkdown(label);
   const destination = url.replace(/[<>\\]/g, (c) => encodeURIComponent(c));
   return markdown(`[${escapeMarkdown(label)}](<${destination}>)`);
 }

@@ -23,11 +23,24 @@ export const HeadingLabel = z.enum(["decimal", "upper-roman"]);
 const Centimetres = z.number().positive().max(10);
 const Points = z.number().positive().max(72);
 
+/** How a heading or the title looks where a force's template says so (`boardpack style new` writes these). */
+export const TextLook = z.strictObject({
+  /** A font family Word knows ("Georgia"); the body's family when absent. */
+  family: z.string().min(1).max(64).optional(),
+  /** Text colour as six hex digits ("7A1F5C"); black when absent. */
+  colour: z.string().regex(/^[0-9A-Fa-f]{6}$/, "write the colour as six hex digits, such as 7A1F5C").optional(),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+});
+
 export const HouseStyle = z.object({
   name: z.string().regex(/^[a-z0-9-]+$/),
   description: z.string(),
   page: z.object({
     size: z.literal("A4"),
+    /** A page of another size (a force's template on US Letter, or landscape): width and height in centimetres. */
+    width: z.number().min(5).max(120).optional(),
+    height: z.number().min(5).max(120).optional(),
     margins: z.object({ top: Centimetres, bottom: Centimetres, left: Centimetres, right: Centimetres }),
   }),
   fonts: z.object({
@@ -45,6 +58,10 @@ export const HouseStyle = z.object({
     small: Points,
     table: Points,
   }),
+  /** The title's and headings' own fonts and colours, where they differ from the body's. */
+  looks: z
+    .strictObject({ title: TextLook.optional(), heading1: TextLook.optional(), heading2: TextLook.optional(), heading3: TextLook.optional() })
+    .optional(),
   numbering: z.object({
     paragraphs: NumberingScheme,
     /** Number level-1 headings "1.", "2." (per-section papers do). */
@@ -98,3 +115,4 @@ export type HouseStyle = z.infer<typeof HouseStyle>;
 export type NumberingScheme = z.infer<typeof NumberingScheme>;
 export type HeadingLabel = z.infer<typeof HeadingLabel>;
 export type DateForm = z.infer<typeof DateForm>;
+export type TextLook = z.infer<typeof TextLook>;

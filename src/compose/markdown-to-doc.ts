@@ -10,6 +10,7 @@ import { RAG_LABELS } from "../model/vocabulary.js";
 import { readDirectiveComment, type Directive } from "./directives.js";
 import type { Block, ListBlock, ListItem, ListKind, ParagraphBlock, ParagraphRole, Run, TableBlock, TableCell } from "./doc.js";
 import type { HouseStyle } from "./house-style.js";
+import { isAllowedLinkAddress, refusedLinkMessage } from "./link-address.js";
 import { readRagMarker } from "./rag-cell.js";
 import { topLevelNodes } from "./markdown-parse.js";
 import { findTypedList, readTypedMarker } from "./typed-lists.js";
@@ -95,11 +96,11 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
           addBreak(runs, look);
           break;
         case "link":
-          phrasing(node.children, { ...look, link: node.url }, runs);
+          phrasing(node.children, linked(look, node.url, node), runs);
           break;
         case "linkReference": {
           const url = definitions.get(node.identifier);
-          phrasing(node.children, url ? { ...look, link: url } : look, runs);
+          phrasing(node.children, url ? linked(look, url, node) : look, runs);
           break;
         }
         case "image":
@@ -118,6 +119,13 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
       }
     }
     return runs;
+  };
+
+  /** The look of a link's words: with its address, or plain with a warning when the address is not one a paper may link to. */
+  const linked = (look: Omit<Run, "text">, url: string, node: Nodes): Omit<Run, "text"> => {
+    if (isAllowedLinkAddress(url)) return { ...look, link: url };
+    warn("LINK_REFUSED", refusedLinkMessage(url), sourceOf(node));
+    return look;
   };
 
   const inlineHtml = (node: Html, look: Omit<Run, "text">, runs: Run[]): void => {

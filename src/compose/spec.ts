@@ -9,6 +9,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { LIMITS } from "../ingest/limits.js";
 import { readUserFile } from "../ingest/read-user-file.js";
 import { parseDateText } from "../model/dates.js";
+import { isAllowedLinkAddress, refusedLinkMessage } from "./link-address.js";
 import { didYouMean } from "./suggest.js";
 import { yamlLineFinder } from "./yaml-lines.js";
 
@@ -190,8 +191,9 @@ export function parseSpec(text: string, file: string, path = file): LoadedSpec {
   if (parsed.success && parsed.data.marking && parsed.data.classification && parsed.data.marking !== parsed.data.classification) {
     diagnostics.push(error("SPEC_FIELD_INVALID", `marking: "${parsed.data.marking}" and classification: "${parsed.data.classification}" are the same field; give the marking once`, finder.lineOf(["classification"], { key: true })));
   }
+  if (parsed.success) diagnostics.push(...refusedAddresses(parsed.data, file, finder.lineOf));
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { ...base, spec: diagnostics.length === 0 && parsed.success ? parsed.data : null, diagnostics };
+  return { ...base, spec: !diagnostics.some((d) => d.severity === "error") && parsed.success ? parsed.data : null, diagnostics };
 }
 
 /**
@@ -207,6 +209,21 @@ function frontMatterValues(doc: Document): { ok: true; value: unknown } | { ok: 
     visit(doc, { Alias: (_, node) => ((offset = node.range?.[0]), visit.BREAK) });
     return { ok: false, offset };
   }
+}
+
+/**
+ * The document addresses a paper links to: one that is an address, but not a web or mail one
+ * (javascript:, file:, \\server\share, C:\…), is printed as plain text; the user hears why here.
+ */
+function refusedAddresses(spec: PaperSpec, file: string, lineOf: LoadedSpec["lineOf"]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const field of ["referenceDocument", "sourceDocument"] as const) {
+    const value = spec[field];
+    if (value && /^([a-z][a-z0-9+.-]*:|\\\\|\/\/)/i.test(value) && !isAllowedLinkAddress(value)) {
+      out.push({ severity: "warning", code: "LINK_REFUSED", message: `${field}: ${refusedLinkMessage(value)}`, file, line: lineOf([field]) });
+    }
+  }
+  return out;
 }
 
 /** The YAML parser's complaint, in a user's terms. */

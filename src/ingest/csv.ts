@@ -1,6 +1,8 @@
 // Reads a CSV file into a raw table. Each row keeps the line it starts on (a quoted cell may
 // span lines), so a diagnostic can send the user to the right place in a text editor.
 import { CsvError, parse } from "csv-parse/sync";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { unguardFormulaText } from "../model/formula-guard.js";
 import { decodeText } from "./decode.js";
 import { formatMegabytes, LIMITS, type Limits } from "./limits.js";
 import type { RawCell, RawRow, RawWorkbook } from "./raw-table.js";
@@ -12,8 +14,9 @@ const SAMPLE_CHARS = 64 * 1024;
 const LF = 0x0a;
 const CR = 0x0d;
 
-export function readCsv(bytes: Buffer, file: string, limits: Limits = LIMITS): RawWorkbook {
-  const { text } = decodeText(bytes);
+export function readCsv(bytes: Buffer, file: string, limits: Limits = LIMITS): { workbook: RawWorkbook; diagnostics: Diagnostic[] } {
+  const { text, invalidLines } = decodeText(bytes);
+  const diagnostics = invalidLines ? [invalidBytesWarning(file, invalidLines)] : [];
   // Excel honours a first line "sep=;" naming the delimiter; so do we.
   const sepLine = /^sep=(.)(?:\r\n|\r|\n|$)/i.exec(text);
   const delimiter = sepLine?.[1] ?? detectDelimiter(text);
@@ -23,14 +26,27 @@ export function readCsv(bytes: Buffer, file: string, limits: Limits = LIMITS): R
   const rows: RawRow[] = [];
   let recordStart = 0;
   let first = true;
+  // Ragged records (",,," under a wider header) still get an Error each from csv-parse (see
+  // below); with stack traces off while parsing, a million of them cost little.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     parse(data, {
       delimiter,
+      // Any line end, each line: Excel on Windows writes CRLF, but a file edited elsewhere may
+      // mix them (a CRLF header, LF rows), and csv-parse would otherwise keep the first it meets.
+      record_delimiter: ["\r\n", "\n", "\r"],
       relax_column_count: true,
       relax_quotes: true,
       max_record_size: limits.maxCsvRecordBytes,
-      // Blank lines come through as records so every record starts where the last one ended.
+      // Blank lines are skipped by the parser: as records they would each be "too short", and
+      // csv-parse builds an error object (with a stack) for every short record even when told to
+      // accept it — a million blank lines took half a minute. A record starts after the line
+      // breaks that follow the last one, so its line is still exact; the rows left out are
+      // named as blank later, from the gap in the row numbers.
+      skip_empty_lines: true,
       on_record: (record: string[], info) => {
+        while (recordStart < info.bytes && (data[recordStart] === LF || data[recordStart] === CR)) recordStart++;
         const row = lineAt(recordStart);
         const endsWithBreak = info.bytes > 0 && (data[info.bytes - 1] === LF || data[info.bytes - 1] === CR);
         const lastRow = Math.max(row, lineAt(info.bytes) - (endsWithBreak ? 1 : 0));
@@ -50,13 +66,31 @@ export function readCsv(bytes: Buffer, file: string, limits: Limits = LIMITS): R
   } catch (err) {
     if (err instanceof CsvError) throw csvRefusal(err, file, lineAt(recordStart), limits);
     throw err;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
-  return { file, format: "csv", sheets: [{ name: null, rows }] };
+  return { workbook: { file, format: "csv", sheets: [{ name: null, rows }] }, diagnostics };
 }
 
-/** Text exactly as in the file; callers trim. An empty field is an empty cell. */
+/** One warning for the bytes UTF-8 does not allow, naming their lines (the first few). */
+function invalidBytesWarning(file: string, lines: number[]): Diagnostic {
+  const shown = lines.slice(0, 5).map(String);
+  const list = lines.length > 5 ? `${shown.join(", ")} and ${(lines.length - 5).toLocaleString("en-GB")} more` : shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : shown[0]!;
+  const where = lines.length === 1 ? `line ${list} has` : `lines ${list} have`;
+  return {
+    ...diagnostic("warning", "TEXT_NOT_UTF8",
+      `the file is UTF-8 but ${where} a byte UTF-8 does not allow, read as "\uFFFD"; check the text there (in Excel, save as "CSV UTF-8")`,
+      { file }),
+    row: lines[0]!,
+  };
+}
+
+/**
+ * Text as in the file, less the apostrophe that keeps a formula-like text from running
+ * (formula-guard.ts); callers trim. An empty field is an empty cell.
+ */
 function toCell(text: string): RawCell | undefined {
-  return text === "" ? undefined : { kind: "string", text };
+  return text === "" ? undefined : { kind: "string", text: unguardFormulaText(text) };
 }
 
 /** One line naming the row the failing record starts on; never csv-parse's own message. */

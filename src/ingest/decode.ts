@@ -10,8 +10,12 @@ const BOMS: { encoding: TextEncoding; decoder: string; bytes: number[] }[] = [
   { encoding: "utf-16be", decoder: "utf-16be", bytes: [0xfe, 0xff] },
 ];
 
-/** The text without its BOM, and the encoding it was read as. */
-export function decodeText(bytes: Buffer): { text: string; encoding: TextEncoding } {
+/**
+ * The text without its BOM, and the encoding it was read as. `invalidLines` lists the 1-based
+ * lines of a UTF-8 file that hold bytes UTF-8 does not allow (each read as U+FFFD, "�"): a
+ * file that is UTF-8 but for a stray byte is read as UTF-8, not re-read as Windows-1252.
+ */
+export function decodeText(bytes: Buffer): { text: string; encoding: TextEncoding; invalidLines?: number[] } {
   for (const bom of BOMS) {
     if (bom.bytes.every((byte, i) => bytes[i] === byte)) {
       // ignoreBOM: we strip the mark ourselves, and a second one is content.
@@ -22,9 +26,41 @@ export function decodeText(bytes: Buffer): { text: string; encoding: TextEncodin
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    // Not valid UTF-8: what Excel's plain "CSV" gives on Windows.
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    const { valid, invalid } = countNonAscii(lenient);
+    // Some UTF-8 characters and no more bad bytes than good characters: UTF-8 with a few strays.
+    if (valid > 0 && invalid <= valid) return { text: lenient, encoding: "utf-8", invalidLines: linesWith(lenient, "\uFFFD") };
+    // Not UTF-8: what Excel's plain "CSV" gives on Windows.
     return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
   }
+}
+
+/** Characters beyond ASCII that UTF-8 decoded (valid) and the replacement characters that stand for bad bytes (invalid). */
+function countNonAscii(text: string): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c === 0xfffd) invalid++;
+    else if (c < 0xdc00 || c > 0xdfff) valid++; // a surrogate pair counts once
+  }
+  return { valid, invalid };
+}
+
+/** The 1-based lines (LF, CRLF or lone CR ends a line) on which `char` occurs. */
+function linesWith(text: string, char: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let from = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) {
+    for (; from < at; from++) {
+      const c = text.charCodeAt(from);
+      if (c === 0x0a || (c === 0x0d && text.charCodeAt(from + 1) !== 0x0a)) line++;
+    }
+    if (lines[lines.length - 1] !== line) lines.push(line);
+  }
+  return lines;
 }
 
 // WHATWG windows-1252 for bytes 0x80-0x9F; every other byte is its own code point. Done by hand

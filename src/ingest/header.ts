@@ -1,6 +1,6 @@
 // Find the header row of a sheet: real trackers put title rows, dates and notes above it.
 // The header is the row in the first 30 whose cells name the most known fields.
-import type { RawRow, RawSheet } from "./raw-table.js";
+import { forEachCell, type RawRow, type RawSheet } from "./raw-table.js";
 import { fieldForHeader, TRACKER_HEADERS, type ColumnField } from "./columns.js";
 import { normaliseWord } from "../model/vocabulary.js";
 
@@ -55,8 +55,8 @@ export function mapColumns(row: RawRow, overrides: MappingOverrides = {}): Colum
   const taken = new Map<ColumnField, string>();
   const columns: Column[] = [];
 
-  row.cells.forEach((cell, col) => {
-    const header = cell?.text.replace(/\s+/g, " ").trim() ?? "";
+  forEachCell(row.cells, (cell, col) => {
+    const header = cell.text.replace(/\s+/g, " ").trim() ?? "";
     if (header === "") return;
     const forced = overrideByHeader.get(normaliseWord(header));
     const guessed = fieldForHeader(header);

@@ -4,7 +4,7 @@ import { cellName, diagnostic, type Diagnostic, type Position } from "../diagnos
 import type { TableLayout } from "./layout.js";
 import type { RawRow } from "./raw-table.js";
 import { quote, readDue, readStatusAndRag } from "./cell-values.js";
-import { rowReader, warnFormulas } from "./row-reader.js";
+import { rowReader, warnFormulas, warnLeadingSpace } from "./row-reader.js";
 import type { Recommendation, RecommendationKind, Report } from "../model/schema.js";
 import { slug } from "../model/themes.js";
 import { normaliseWord } from "../model/vocabulary.js";
@@ -127,7 +127,7 @@ export function readInspectionRow(table: TableLayout, raw: RawRow, collector: In
     if (p.due) collector.setPublished(report, p.due, r.at(publishedCol.col), out);
   }
 
-  const extra = r.extra();
+  const extra = r.extra(out);
   const number = r.text("ref");
   const typeText = r.text("type");
   let kind: RecommendationKind = "recommendation";
@@ -152,6 +152,7 @@ export function readInspectionRow(table: TableLayout, raw: RawRow, collector: In
   const due = r.due(out);
   const sr = readStatusAndRag(r.located("status"), r.located("rag"), out, { status: r.text("statusText"), rag: r.text("ragText") });
   warnFormulas(collector.file, table, raw, out);
+  warnLeadingSpace(collector.file, table, raw, out);
 
   collector.add({
     rec: {

@@ -69,10 +69,12 @@ function rowText(raw: RawRow): string {
   return filledCells(raw).map(({ cell }) => cell.text.replace(/\s+/g, " ").trim()).join(" | ");
 }
 
-/** "Key: Blue = complete …", "Legend – R = off track", or a row of "Colour = meaning" pairs. */
+/** "Key: Blue = complete …", "Legend – R = off track", "Red = off track", or a row of "Colour = meaning" pairs. */
 export function isLegendText(text: string): boolean {
   const t = text.trim();
-  if (/^(key|legend|rag key|brag key|colour key)\s*[:\-–=]/i.test(t) || /^(key|legend)$/i.test(t)) return true;
+  if (/^(key|legend|rag key|brag key|colour key)( as written)?\s*[:\-–=]/i.test(t) || /^(key|legend)$/i.test(t)) return true;
+  // "Blue = Complete": a colour word, then what it means.
+  if (/^(blue|red|amber|green)\s*[=:–]\s*[a-z]/i.test(t)) return true;
   const pairs = t.match(/\b(blue|red|amber|green|b|r|a|g)\s*[=:–-]\s*[a-z]/gi);
   return (pairs?.length ?? 0) >= 2;
 }

@@ -48,7 +48,9 @@ export async function loadTrackerBytes(bytes: Buffer, file: string, options: Loa
     workbook = read.workbook;
     diagnostics.push(...read.diagnostics);
   } else {
-    workbook = readCsv(bytes, file, limits);
+    const read = readCsv(bytes, file, limits);
+    workbook = read.workbook;
+    diagnostics.push(...read.diagnostics);
   }
   const totalRows = workbook.sheets.reduce((n, s) => n + s.rows.length, 0);
   if (totalRows > limits.maxRows) {

@@ -8,10 +8,11 @@
 //     "2.2": ["2.2", "2.5"]
 //
 // Read with YAML's failsafe schema, so refs stay as typed ("1.10" is not the number 1.1).
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { MatchRule, MatchRules } from "../model/changes.js";
+import { LIMITS } from "./limits.js";
+import { readUserFile } from "./read-user-file.js";
 import { InputRefused } from "./refused.js";
 
 const EXAMPLE = 'same:\n  "1.3": "2.1"\ndifferent:\n  "1.4": "1.4"';
@@ -21,14 +22,11 @@ export function loadMatchFile(path: string): MatchRules {
   const refuse = (message: string, line?: number): InputRefused =>
     new InputRefused({ severity: "error", code: "MATCH_FILE_INVALID", message, file, ...(line ? { line } : {}) });
 
-  let source: string;
-  try {
-    source = readFileSync(path, "utf8");
-  } catch {
-    throw refuse("the match file cannot be read (does it exist?)");
-  }
+  const read = readUserFile(path, LIMITS.maxTextFileBytes);
+  if (!read.ok) throw refuse(read.reason === "missing" ? "the match file cannot be read (does it exist?)" : `the match file cannot be read: ${read.message}`);
+  const source = read.bytes.toString("utf8");
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, schema: "failsafe", uniqueKeys: true });
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, schema: "failsafe", uniqueKeys: true, logLevel: "error" });
   const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
   const firstError = doc.errors[0];
   if (firstError) throw refuse(`not valid YAML: ${firstError.message.split("\n")[0]}`, lineCounter.linePos(firstError.pos[0]).line);

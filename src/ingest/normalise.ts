@@ -8,7 +8,9 @@ import type { Column } from "./header.js";
 import type { SheetLayout, TableLayout } from "./layout.js";
 import { filledCells, hasFilledCell, type RawRow, type RawWorkbook } from "./raw-table.js";
 import { quote, readDue, readStatusAndRag } from "./cell-values.js";
-import { rowReader, warnFormulas } from "./row-reader.js";
+import { keyLineFromCsv } from "../model/legend.js";
+import { keyRowText, keySheetLines } from "./legend.js";
+import { rowReader, warnFormulas, warnLeadingSpace } from "./row-reader.js";
 import { assignMissingRefs, reportDuplicateRefs, type RefSlot } from "./refs.js";
 import { readInspectionRow, InspectionCollector } from "./inspection.js";
 import type { Action, Plan } from "../model/schema.js";
@@ -31,9 +33,15 @@ export function normalise(workbook: RawWorkbook, layouts: SheetLayout[]): Normal
   const tables: TableLayout[] = [];
   const reportLists: TableLayout[] = [];
 
+  const legend: string[] = [];
+
   for (const layout of layouts) {
     const where = { file, sheet: layout.sheet.name };
-    if (layout.kind === "skipped") {
+    const keyLines = keySheetLines(layout);
+    if (keyLines !== null && keyLines.length > 0) {
+      legend.push(...keyLines);
+      out.push(diagnostic("info", "SHEET_SKIPPED", `not a table of actions: the tracker's own key (${keyLines.length} ${keyLines.length === 1 ? "line" : "lines"}), kept as written in the Key sheet`, where));
+    } else if (layout.kind === "skipped") {
       out.push(diagnostic("info", "SHEET_SKIPPED", `not read: ${layout.reason}`, where));
     } else if (isReportList(layout)) {
       reportLists.push(layout);
@@ -73,6 +81,8 @@ export function normalise(workbook: RawWorkbook, layouts: SheetLayout[]): Normal
           readInspectionRow(table, raw, inspection, out);
         }
       },
+      // In boardpack's own CSV each line of the key carries a label (model/legend.ts).
+      onLegend: (raw) => legend.push(workbook.format === "csv" ? keyLineFromCsv(keyRowText(raw)) : keyRowText(raw)),
       onBanner: (title) => {
         if (themeSource === "banner" || themeSource === "column") return themes.idFor(title);
         return null;
@@ -105,6 +115,7 @@ export function normalise(workbook: RawWorkbook, layouts: SheetLayout[]): Normal
     actions,
     reports: inspection.reports(),
     recommendations: inspection.recommendations(),
+    ...(legend.length > 0 ? { legend } : {}),
   };
   return { plan, diagnostics: out, tables };
 }
@@ -148,6 +159,7 @@ interface TableVisitor {
   out: Diagnostic[];
   onRow: (raw: RawRow, bannerTheme: string | null) => void;
   onBanner: (title: string) => string | null;
+  onLegend: (raw: RawRow) => void;
 }
 
 /** Walk the rows under the header: banners set the current theme, legends and blank runs are reported. */
@@ -163,7 +175,8 @@ function readTable(table: TableLayout, visit: TableVisitor): void {
     if (role.kind === "banner") {
       bannerTheme = visit.onBanner(role.title);
     } else if (role.kind === "legend") {
-      visit.out.push(diagnostic("info", "LEGEND_ROW", `not an action: a key to the colours (${quote(role.text)})`, { file: visit.file, sheet, row: role.raw.row }));
+      visit.onLegend(role.raw);
+      visit.out.push(diagnostic("info", "LEGEND_ROW", `not an action: a key to the colours (${quote(role.text)}), kept as written in the Key sheet`, { file: visit.file, sheet, row: role.raw.row }));
     } else if (role.kind === "note") {
       const what = role.what === "total" ? "a totals row" : "a note below the last action";
       visit.out.push(diagnostic("info", role.what === "total" ? "TOTAL_ROW" : "NOTE_ROW", `not an action: ${what} (${quote(role.text)})`, { file: visit.file, sheet, row: role.raw.row }));
@@ -201,13 +214,14 @@ function readActionRow(
     theme = themes.idFor(table.sheet.name);
   }
 
-  const extra = r.extra();
+  const extra = r.extra(out);
   const title = r.text("action");
   if (title === null) {
     const c = r.column("action")!;
     out.push(diagnostic("warning", "ACTION_NO_TEXT", `this row has no ${c.header} text; it is kept as an action with an empty title`, r.at(c.col)));
   }
   warnFormulas(file, table, raw, out);
+  warnLeadingSpace(file, table, raw, out);
 
   return {
     ref: r.text("ref") ?? "",

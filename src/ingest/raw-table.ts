@@ -46,17 +46,48 @@ export interface RawWorkbook {
   title?: string;
 }
 
+/**
+ * Each cell a row holds, with its 0-based column, in column order. A row with one cell in
+ * column XFD is one step, not 16,384: long rows are sparse, so only their present entries are visited.
+ */
+export function forEachCell<T>(cells: readonly (T | undefined)[], visit: (cell: T, col: number) => void): void {
+  if (cells.length <= 256) {
+    for (let col = 0; col < cells.length; col++) {
+      const cell = cells[col];
+      if (cell !== undefined) visit(cell, col);
+    }
+    return;
+  }
+  // Integer keys enumerate in ascending order.
+  for (const key in cells) {
+    const cell = cells[key as unknown as number];
+    if (cell !== undefined) visit(cell, Number(key));
+  }
+}
+
 /** Cells that hold something other than blanks. */
 export function filledCells(row: RawRow): { col: number; cell: RawCell }[] {
   const out: { col: number; cell: RawCell }[] = [];
-  row.cells.forEach((cell, col) => {
-    if (cell && cell.text.trim() !== "") out.push({ col, cell });
+  forEachCell(row.cells, (cell, col) => {
+    if (cell.text.trim() !== "") out.push({ col, cell });
   });
   return out;
 }
 
 /** True when some cell holds something other than blanks (filledCells(row).length > 0, without the list). */
 export function hasFilledCell(row: RawRow): boolean {
-  for (const cell of row.cells) if (cell && cell.text.trim() !== "") return true;
+  return firstCell(row.cells, (cell) => cell.text.trim() !== "");
+}
+
+/** True when some cell the row holds passes the test (stops at the first). */
+export function firstCell(cells: readonly (RawCell | undefined)[], test: (cell: RawCell) => boolean): boolean {
+  if (cells.length <= 256) {
+    for (const cell of cells) if (cell && test(cell)) return true;
+    return false;
+  }
+  for (const key in cells) {
+    const cell = cells[key as unknown as number];
+    if (cell && test(cell)) return true;
+  }
   return false;
 }

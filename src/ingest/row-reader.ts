@@ -1,9 +1,9 @@
 // Read one table row by field name rather than by column letter.
-import { diagnostic, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
+import { columnLetter, diagnostic, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
 import type { ColumnField } from "./columns.js";
 import type { Column } from "./header.js";
 import type { TableLayout } from "./layout.js";
-import type { RawCell, RawRow } from "./raw-table.js";
+import { forEachCell, type RawCell, type RawRow } from "./raw-table.js";
 import { cellText, quote, readDue, type DueValue } from "./cell-values.js";
 import { parseSourceText } from "../model/provenance.js";
 
@@ -21,10 +21,14 @@ export interface RowReader {
   text(field: ColumnField): string | null;
   /** The field's cell with its header and position, or undefined when there is no such column. */
   located(field: ColumnField): LocatedCell | undefined;
-  /** Every unmapped column's non-empty text, under its header, verbatim; any hyperlink address under "<header> (link)". */
   /** The due date and its wording, with "Due as written" (boardpack's trackers) restoring the wording. */
   due(out: Diagnostic[]): DueValue;
-  extra(): Record<string, string>;
+  /**
+   * Every unmapped column's non-empty text, under its header, verbatim; any hyperlink address
+   * under "<header> (link)". Text in a column with no header is kept too, as "Column C", with a
+   * warning at the first such cell of each column.
+   */
+  extra(out: Diagnostic[]): Record<string, string>;
 }
 
 /** Each table's first column for each field, worked out once rather than searched for on every row. */
@@ -62,7 +66,7 @@ export function rowReader(file: string, table: TableLayout, raw: RawRow): RowRea
       const written = this.text("dueText");
       return written !== null ? { due: value.due, dueText: written } : value;
     },
-    extra() {
+    extra(out) {
       const extra: Record<string, string> = {};
       for (const c of table.header.columns) {
         const cell = raw.cells[c.col];
@@ -71,18 +75,74 @@ export function rowReader(file: string, table: TableLayout, raw: RawRow): RowRea
         if (value !== null && !(c.field === "source" && parseSourceText(value))) extra[c.header] = value;
         if (cell?.link) extra[`${c.header} (link)`] = cell.link;
       }
+      const headed = headedColumns(table);
+      forEachCell(raw.cells, (cell, col) => {
+        if (headed.has(col)) return;
+        const value = cellText(cell);
+        if (value === null && !cell.link) return;
+        const name = headlessName(table, col);
+        if (value !== null) extra[name] = value;
+        if (cell.link) extra[`${name} (link)`] = cell.link;
+        const warned = warnedHeadless.get(table) ?? new Set<number>();
+        warnedHeadless.set(table, warned);
+        if (!warned.has(col)) {
+          warned.add(col);
+          out.push(diagnostic("warning", "COLUMN_NO_HEADER", `this cell has text but its column has no header; kept as the extra column "${name}" (give the column a header to name it)`, at(col)));
+        }
+      });
       return extra;
     },
   };
 }
 
+/** The columns a table's header row names. */
+const headedByTable = new WeakMap<TableLayout, Set<number>>();
+/** Headerless columns already warned about, per table. */
+const warnedHeadless = new WeakMap<TableLayout, Set<number>>();
+
+function headedColumns(table: TableLayout): Set<number> {
+  let headed = headedByTable.get(table);
+  if (!headed) {
+    headed = new Set(table.header.columns.map((c) => c.col));
+    headedByTable.set(table, headed);
+  }
+  return headed;
+}
+
+/** "Column C", or "Column C (no header)" when a real header already says "Column C". */
+function headlessName(table: TableLayout, col: number): string {
+  const name = `Column ${columnLetter(col)}`;
+  return table.header.columns.some((c) => c.header === name) ? `${name} (no header)` : name;
+}
+
 /** A formula's last calculated value is used; say so, since it may be stale. */
 export function warnFormulas(file: string, table: TableLayout, raw: RawRow, out: Diagnostic[]): void {
-  for (let col = 0; col < raw.cells.length; col++) {
-    const c = raw.cells[col];
-    if (!c?.formula) continue;
+  forEachCell(raw.cells, (c, col) => {
+    if (!c.formula) return;
     const header = table.header.columns.find((h) => h.col === col)?.header ?? "this cell";
     const value = c.text.trim() === "" ? "it has no calculated value, so the cell is empty" : `its last calculated value ${quote(c.text)} is used`;
     out.push(diagnostic("warning", "FORMULA_CACHED", `${header} is a formula; ${value}`, { file, sheet: table.sheet.name, row: raw.row, col }));
-  }
+  });
+}
+
+/**
+ * The plan keeps a cell's text without the spaces, tabs or line breaks before it; since the user
+ * may have put them there on purpose (an indent), say so at the cell rather than drop them silently.
+ */
+export function warnLeadingSpace(file: string, table: TableLayout, raw: RawRow, out: Diagnostic[]): void {
+  forEachCell(raw.cells, (cell, col) => {
+    const text = cell.text;
+    const lead = /^\s+(?=\S)/.exec(text);
+    if (!lead) return;
+    const header = table.header.columns.find((h) => h.col === col)?.header ?? "this cell";
+    out.push(diagnostic("warning", "TEXT_TRIMMED", `${header} ${quote(text.trim())} starts with ${describeSpace(lead[0])}; the plan keeps the text without ${lead[0].length === 1 ? "it" : "them"}`, { file, sheet: table.sheet.name, row: raw.row, col }));
+  });
+}
+
+function describeSpace(space: string): string {
+  if (/^ +$/.test(space)) return space.length === 1 ? "a space" : `${space.length} spaces`;
+  if (/^\t+$/.test(space)) return space.length === 1 ? "a tab" : `${space.length} tabs`;
+  if (/^(\r?\n|\r)$/.test(space)) return "a line break";
+  if (/^[\r\n]+$/.test(space)) return "line breaks";
+  return "spaces or tabs";
 }

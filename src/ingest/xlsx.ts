@@ -5,7 +5,7 @@
 import type { Rag } from "../model/schema.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { refuse } from "./refused.js";
-import type { RawCell, RawRow, RawSheet, RawWorkbook } from "./raw-table.js";
+import { firstCell, forEachCell, type RawCell, type RawRow, type RawSheet, type RawWorkbook } from "./raw-table.js";
 import { DEFAULT_THEME_COLOURS, parseThemeColours, ragFromFill, type CellFill } from "./fill-colour.js";
 import { readWorkbookParts, type SourceCell, type SourceSheet, type SourceValue } from "./xlsx-direct.js";
 import { LIMITS } from "./limits.js";
@@ -86,16 +86,13 @@ function readSheet(ws: SourceSheet, book: Book): RawSheet {
     const out: RawRow = { row: rowNumber, cells: [] };
     let filled = 0;
     let firstFilled = -1;
-    for (const key in source) {
-      const col = Number(key);
-      const cell = source[col];
-      if (!cell) continue;
+    forEachCell(source, (cell, col) => {
       book.at.sheet = ws.name;
       book.at.row = rowNumber;
       book.at.col = col;
       const rag = fillRag(cell.fill, book);
       let raw = readCell(cell, book) ?? (rag ? { kind: "string" as const, text: "" } : undefined);
-      if (!raw) continue;
+      if (!raw) return;
       if (raw === NO_RESULT) {
         raw = { ...NO_RESULT };
         book.uncached.push({ sheet: ws.name, row: out, col });
@@ -106,7 +103,7 @@ function readSheet(ws: SourceSheet, book: Book): RawSheet {
         filled++;
         if (firstFilled < 0) firstFilled = col;
       }
-    }
+    });
     if (!isKept(out)) return;
     if (filled === 1 && bannerMasters.has(rowNumber * MAX_COLUMNS + firstFilled)) out.banner = true;
     rows.push(out);
@@ -116,7 +113,7 @@ function readSheet(ws: SourceSheet, book: Book): RawSheet {
 
 /** A row shows something, or holds a formula whose value we could not read. */
 function isKept(row: RawRow): boolean {
-  return row.cells.some((cell) => cell !== undefined && (cell.text.trim() !== "" || cell.formula === true));
+  return firstCell(row.cells, (cell) => cell.text.trim() !== "" || cell.formula === true);
 }
 
 /**

@@ -148,7 +148,7 @@ const TITLE_MATCH = 0.6;
 // elsewhere fits better (refs renumbered).
 const REF_TITLE_FLOOR = 0.4;
 // Past this many comparisons in one theme only exact titles are matched, so no tracker takes long.
-const MAX_COMPARISONS = 4_000_000;
+const MAX_COMPARISONS = 1_000_000;
 // Fewer matches than this share of the smaller tracker: probably not the same plan.
 const FEW_MATCHES = 0.5;
 
@@ -165,8 +165,8 @@ export function compareTrackers(oldPlan: Plan, newPlan: Plan, options: CompareOp
   const newActions = newPlan.actions;
   const oldKeys = oldActions.map((a) => titleKey(a.title));
   const newKeys = newActions.map((a) => titleKey(a.title));
-  const oldPairs: (Map<string, number> | undefined)[] = [];
-  const newPairs: (Map<string, number> | undefined)[] = [];
+  const oldPairs: (Uint32Array | undefined)[] = [];
+  const newPairs: (Uint32Array | undefined)[] = [];
   const similarity = (o: number, n: number): number => {
     if (oldKeys[o] === newKeys[n]) return oldKeys[o] === "" ? 0 : 1;
     oldPairs[o] ??= letterPairs(oldKeys[o]!);
@@ -216,7 +216,7 @@ export function compareTrackers(oldPlan: Plan, newPlan: Plan, options: CompareOp
       }
     }
   }
-  const allowed = (o: number, n: number) => free(o, n) && !broken.has(`${o}:${n}`);
+  const allowed = (o: number, n: number) => free(o, n) && (broken.size === 0 || !broken.has(`${o}:${n}`));
 
   // 2. The same ref, unless the titles differ and a title elsewhere fits exactly (renumbered).
   const oldByKey = keyIndex(oldKeys);
@@ -237,7 +237,19 @@ export function compareTrackers(oldPlan: Plan, newPlan: Plan, options: CompareOp
     if (s >= REF_TITLE_FLOOR && !betterElsewhere) take({ old: o, new: n, by: "ref", similarity: s });
   }
 
-  // 3. By title: within themes that correspond (same title, or renamed), or the same words anywhere.
+  // 3. By title. First the very same words (renumbered, not reworded), in the same theme if
+  // one there fits; then titles alike within themes that correspond (same title, or renamed).
+  const unmatchedOld = () => oldActions.map((_, o) => o).filter((o) => !matchOfOld.has(o));
+  const exactThemes = correspondThemes(oldPlan, newPlan, [...matchOfOld.values()]);
+  for (const o of unmatchedOld()) {
+    if (oldKeys[o] === "") continue;
+    const options = (newByKey.get(oldKeys[o]!) ?? []).filter((n) => allowed(o, n));
+    const oldTheme = oldActions[o]!.theme;
+    const inTheme = options.find((n) => oldTheme !== null && exactThemes.map.get(oldTheme) === newActions[n]!.theme);
+    const n = inTheme ?? options[0];
+    if (n !== undefined) take({ old: o, new: n, by: "title", similarity: 1 });
+  }
+
   const themesSoFar = correspondThemes(oldPlan, newPlan, [...matchOfOld.values()]);
   const candidates: Pair[] = [];
   const unmatchedNewByTheme = new Map<string | null, number[]>();
@@ -247,13 +259,14 @@ export function compareTrackers(oldPlan: Plan, newPlan: Plan, options: CompareOp
     list.push(n);
     unmatchedNewByTheme.set(a.theme, list);
   });
-  const unmatchedOld = oldActions.map((_, o) => o).filter((o) => !matchOfOld.has(o));
   const oldByTheme = new Map<string | null, number[]>();
-  for (const o of unmatchedOld) {
+  for (const o of unmatchedOld()) {
     const list = oldByTheme.get(oldActions[o]!.theme) ?? [];
     list.push(o);
     oldByTheme.set(oldActions[o]!.theme, list);
   }
+  // Dice's coefficient is at most 2·min/(a+b) of the pair counts: lengths that far apart cannot match.
+  const size = (key: string) => Math.max(1, key.length - 1);
   let capped = false;
   for (const [oldTheme, olds] of oldByTheme) {
     const targets = compatibleNewThemes(oldTheme, themesSoFar, newPlan, unmatchedNewByTheme);
@@ -264,16 +277,15 @@ export function compareTrackers(oldPlan: Plan, newPlan: Plan, options: CompareOp
     }
     for (const o of olds) {
       if (oldKeys[o] === "") continue;
+      const a = size(oldKeys[o]!);
+      const best: Pair[] = [];
       for (const n of news) {
-        if (!allowed(o, n)) continue;
+        const b = size(newKeys[n]!);
+        if ((2 * Math.min(a, b)) / (a + b) < TITLE_MATCH - 0.1 || !allowed(o, n)) continue;
         const s = similarity(o, n);
-        if (s >= TITLE_MATCH) candidates.push({ old: o, new: n, by: "title", similarity: s });
+        if (s >= TITLE_MATCH) keepBest(best, { old: o, new: n, by: "title", similarity: s });
       }
-    }
-  }
-  for (const o of unmatchedOld) {
-    for (const n of newByKey.get(oldKeys[o]!) ?? []) {
-      if (oldKeys[o] !== "" && allowed(o, n)) candidates.push({ old: o, new: n, by: "title", similarity: 1 });
+      candidates.push(...best);
     }
   }
   candidates.sort((a, b) => b.similarity - a.similarity || a.old - b.old || a.new - b.new);
@@ -307,6 +319,10 @@ export function compareTrackers(oldPlan: Plan, newPlan: Plan, options: CompareOp
       message: `only ${matched} of the ${oldActions.length} actions in ${options.oldFile} match one in ${options.newFile}: are these two versions of the same plan${titles}? Everything else is reported as removed or new`,
       file: options.newFile,
     });
+  }
+
+  if (oldActions.length === 0 && newActions.length === 0 && (oldPlan.recommendations.length > 0 || newPlan.recommendations.length > 0)) {
+    diagnostics.push({ severity: "warning", code: "CHANGES_NO_ACTIONS", message: "these trackers hold inspection recommendations, not actions; boardpack changes compares actions (boardpack s55 --list shows the responses still missing)", file: options.newFile });
   }
 
   const diff = new Differ(oldPlan, newPlan, themes, options);
@@ -355,6 +371,14 @@ export function compareTrackers(oldPlan: Plan, newPlan: Plan, options: CompareOp
     changes,
   };
   return { report, diagnostics };
+}
+
+/** The few most alike for one old action, so a theme of look-alike titles cannot flood the list. */
+function keepBest(best: Pair[], pair: Pair, keep = 4): void {
+  if (best.length === keep && pair.similarity <= best[keep - 1]!.similarity) return;
+  best.push(pair);
+  best.sort((x, y) => y.similarity - x.similarity || x.new - y.new);
+  if (best.length > keep) best.pop();
 }
 
 function ruleProblem(file: string, rule: MatchRule, code: string, message: string): ChangeNotice {
@@ -491,11 +515,11 @@ class Differ {
       out.push({ ...this.base(kind, o, a, by), old: this.place("old", o, f), new: this.place("new", a, f), ...values });
     };
 
-    if (o.status !== a.status) {
+    if (statusMoved(o, a)) {
       const direction = a.status === "complete" ? "completed" : o.status === "complete" ? "reopened" : "moved";
       field("status", "status", { before: statusWords(o), after: statusWords(a), from: o.status, to: a.status, direction });
     }
-    if (o.rag !== a.rag) {
+    if (ragMoved(o, a)) {
       const direction = o.rag === null || a.rag === null ? "changed" : RAG_RANK[a.rag] > RAG_RANK[o.rag] ? "worse" : "better";
       field("rag", "rag", { before: ragWords(o), after: ragWords(a), from: o.rag, to: a.rag, direction });
     }
@@ -584,13 +608,26 @@ function ownerKey(owner: string | null): string {
   return titleKey(owner ?? "").replace(/ /g, "");
 }
 
-/** The status as the tracker wrote it, else its standard word. */
+/** The status as the tracker wrote it ("On track"), else its standard word. */
 export function statusWords(a: Action): string | null {
-  return a.status === null ? null : STATUS_LABELS[a.status];
+  return a.statusAsWritten ?? (a.status === null ? null : STATUS_LABELS[a.status]);
 }
 
+/** The RAG rating as the tracker wrote it ("A/G"), else its standard word. */
 export function ragWords(a: Action): string | null {
-  return a.rag === null ? null : RAG_LABELS[a.rag];
+  return a.ragAsWritten ?? (a.rag === null ? null : RAG_LABELS[a.rag]);
+}
+
+/**
+ * Moved when the meaning changed ("On track" → "Complete"), not when only the wording did
+ * ("On track" → "In progress"); two words boardpack does not know are compared as written.
+ */
+function statusMoved(o: Action, a: Action): boolean {
+  return o.status !== a.status || (o.status === null && textKey(o.statusAsWritten ?? "") !== textKey(a.statusAsWritten ?? ""));
+}
+
+function ragMoved(o: Action, a: Action): boolean {
+  return o.rag !== a.rag || (o.rag === null && textKey(o.ragAsWritten ?? "") !== textKey(a.ragAsWritten ?? ""));
 }
 
 /** The due date as written ("Mar-17", "Ongoing"), else as a UK date. */

@@ -10,7 +10,8 @@ export const TemplateMedia = z.object({
   /** Its name under word/media/ in our package ("image1.png"). */
   name: z.string().regex(/^[A-Za-z0-9._-]+$/),
   format: z.enum(["png", "jpeg", "gif", "bmp", "emf", "wmf", "tiff", "svg"]),
-  bytes: z.instanceof(Uint8Array),
+  /** The picture's bytes in base64, so the template travels as JSON (to the PDF thread, the web page). */
+  base64: z.string(),
 });
 
 /** Where a picture sits in a header or footer, for the PDF (Word places it from the XML itself). */

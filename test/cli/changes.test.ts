@@ -108,11 +108,17 @@ describe("boardpack changes: last quarter's legacy tracker against this quarter'
     const target = now.actions.find((a) => a.status !== "complete")!;
     target.status = "complete";
     target.rag = "blue";
+    delete target.statusAsWritten; // the new words are the standard ones
+    delete target.ragAsWritten;
     const newPath = await writeTracker(now, dir, "cambs-now.xlsx");
     const report = await changesJson([join(DATA, "cambs-da-action-plan.csv"), newPath]);
     expect(report.matching.byTitle).toBe(plan.actions.length);
     expect(report.changes.filter((c) => c.kind === "status")).toEqual([expect.objectContaining({ ref: target.ref, matchedBy: "title", direction: "completed" })]);
     expect(report.changes.filter((c) => c.kind !== "status" && c.kind !== "rag")).toEqual([]);
+    // Both values as each tracker wrote them: the CSV's "Ongoing" and "G".
+    expect(target.ref).toBe("A-3");
+    expect(report.changes.find((c) => c.kind === "status")).toMatchObject({ oldRef: "1.3", before: "Ongoing", after: "Complete", from: "in-progress", to: "complete" });
+    expect(report.changes.find((c) => c.kind === "rag")).toMatchObject({ before: "G", after: "Blue", direction: "better" });
   });
 
   it("counts an action as newly overdue when its due date passed since the old tracker's date", async () => {

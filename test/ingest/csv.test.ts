@@ -8,7 +8,7 @@ import { InputRefused } from "../../src/ingest/refused.js";
 /** Each row as [line, texts] with empty cells as null, for compact expectations. */
 function rowsOf(csv: string | Buffer): [number, (string | null)[]][] {
   const bytes = typeof csv === "string" ? Buffer.from(csv, "utf8") : csv;
-  const book = readCsv(bytes, "tracker.csv");
+  const { workbook: book } = readCsv(bytes, "tracker.csv");
   expect(book.format).toBe("csv");
   expect(book.sheets).toHaveLength(1);
   expect(book.sheets[0]!.name).toBeNull();
@@ -30,7 +30,7 @@ function refusal(run: () => unknown): InputRefused {
 
 describe("readCsv", () => {
   it("reads a simple comma file, every cell a string exactly as written", () => {
-    const book = readCsv(Buffer.from("Ref,Action\n1.1, Review policy \n"), "tracker.csv");
+    const { workbook: book } = readCsv(Buffer.from("Ref,Action\n1.1, Review policy \n"), "tracker.csv");
     expect(book).toEqual({
       file: "tracker.csv",
       format: "csv",
@@ -143,7 +143,7 @@ describe("readCsv", () => {
 
   it("refuses more rows than the limit", () => {
     const limits = { ...LIMITS, maxRows: 3 };
-    expect(readCsv(Buffer.from("a\n\nb\nc\n"), "tracker.csv", limits).sheets[0]!.rows).toHaveLength(3);
+    expect(readCsv(Buffer.from("a\n\nb\nc\n"), "tracker.csv", limits).workbook.sheets[0]!.rows).toHaveLength(3);
     const refused = refusal(() => readCsv(Buffer.from("a\nb\nc\nd\n"), "tracker.csv", limits));
     expect(refused.diagnostic.code).toBe("INPUT_TOO_LARGE");
     expect(refused.diagnostic.message).toMatch(/^the file has more than 3 rows/);
@@ -157,6 +157,43 @@ describe("readCsv", () => {
     const refused = refusal(() => readCsv(Buffer.from(`Ref,Note\n1,"${"x".repeat(500)}\n`), "tracker.csv", limits));
     expect(refused.diagnostic.code).toBe("INPUT_TOO_LARGE");
     expect(formatDiagnostic(refused.diagnostic)).toMatch(/^tracker\.csv row 2: error INPUT_TOO_LARGE this row is longer than 0\.1 MB/);
+  });
+});
+
+describe("readCsv keeps what the file says", () => {
+  it("reads every row when the header ends in CRLF and the rows in LF (or CR)", () => {
+    expect(rowsOf("Ref,Action\r\n1,First\n2,Second\n3,Third\n")).toEqual([
+      [1, ["Ref", "Action"]],
+      [2, ["1", "First"]],
+      [3, ["2", "Second"]],
+      [4, ["3", "Third"]],
+    ]);
+    expect(rowsOf("Ref,Action\n1,First\r\n\r\n2,\"two\r\nlines\"\r3,Third")).toEqual([
+      [1, ["Ref", "Action"]],
+      [2, ["1", "First"]],
+      [4, ["2", "two\r\nlines"]],
+      [6, ["3", "Third"]],
+    ]);
+  });
+
+  it("reads a UTF-8 file with a stray byte as UTF-8, warning at the line", () => {
+    const bytes = Buffer.concat([Buffer.from("Ref,Action\n1,café – £\n2,bad ", "utf8"), Buffer.from([0xe9]), Buffer.from(" byte\n3,ok\n", "utf8")]);
+    const { workbook, diagnostics } = readCsv(bytes, "tracker.csv");
+    expect(workbook.sheets[0]!.rows.map((r) => r.cells.map((c) => c?.text))).toEqual([["Ref", "Action"], ["1", "café – £"], ["2", "bad \uFFFD byte"], ["3", "ok"]]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'tracker.csv row 3: warning TEXT_NOT_UTF8 the file is UTF-8 but line 3 has a byte UTF-8 does not allow, read as "\uFFFD"; check the text there (in Excel, save as "CSV UTF-8")',
+    ]);
+    // Windows-1252 throughout is still read as Windows-1252, without a warning.
+    const cp1252 = readCsv(Buffer.from([...Buffer.from("Ref,Action\n1,caf"), 0xe9, 0x20, 0x96, 0x20, 0xa3, 0x0a]), "tracker.csv");
+    expect(cp1252.workbook.sheets[0]!.rows[1]!.cells[1]!.text).toBe("café – £");
+    expect(cp1252.diagnostics).toEqual([]);
+  });
+
+  it("reads a million blank lines quickly, as one run of blank rows", () => {
+    const started = Date.now();
+    const { workbook } = readCsv(Buffer.from(`Ref,Action\n1,Do\n${"\n".repeat(1_000_000)}2,Later\n`), "tracker.csv");
+    expect(workbook.sheets[0]!.rows.map((r) => r.row)).toEqual([1, 2, 1_000_003]);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
 

@@ -188,3 +188,14 @@ describe("rows that are not actions", () => {
     expect(lines).toContain('tracker.csv row 5: info NOTE_ROW not an action: a note below the last action ("Note: this plan is reviewed monthly by the Vulnerability …")');
   });
 });
+
+describe("text in a column with no header", () => {
+  it("is kept as an extra column named by its letter, with one warning per column", async () => {
+    const { plan, lines } = await loadCsvText("Ref,Action\n1,Do,stray,\n2,Then,more,\n3,Last,,far\n");
+    expect(plan?.actions.map((a) => a.extra)).toEqual([{ "Column C": "stray" }, { "Column C": "more" }, { "Column D": "far" }]);
+    expect(lines).toEqual([
+      'tracker.csv C2: warning COLUMN_NO_HEADER this cell has text but its column has no header; kept as the extra column "Column C" (give the column a header to name it)',
+      'tracker.csv D4: warning COLUMN_NO_HEADER this cell has text but its column has no header; kept as the extra column "Column D" (give the column a header to name it)',
+    ]);
+  });
+});

@@ -75,6 +75,10 @@ async function runConvert(context: CommandContext, timings: Timings): Promise<nu
   let bytes: string | Uint8Array | null = null;
   if (result.plan && !hasErrors(diagnostics) && !hasErrors(printed)) {
     const plan = result.plan;
+    if (kind === ".csv" && plan.actions.length > 0 && plan.recommendations.length > 0) {
+      // A CSV is one table: the recommendations would be lost.
+      throw new UsageError(`${tracker} has both actions (${plan.actions.length}) and inspection recommendations (${plan.recommendations.length}), and a CSV file holds only one table; write -o ${output.replace(/\.csv$/i, ".xlsx")} (a workbook keeps both) or -o ${output.replace(/\.csv$/i, ".json")}`, "convert");
+    }
     bytes = await timings.time(STAGE[kind], () => outputBytes(kind, plan, diagnostics, { asOf, marking, sourceFile: basename(tracker), ...(changes ? { changes } : {}) }));
   }
   return report(context, { tracker, output, plan: result.plan, diagnostics: [...printed, ...diagnostics], bytes }, timings);

@@ -6,7 +6,10 @@ import { composePaper } from "../../compose/compose-paper.js";
 import { houseStyleNames } from "../../compose/house-styles.js";
 import { loadSpec, type LoadedSpec } from "../../compose/spec.js";
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { loadTracker } from "../../ingest/load-tracker.js";
+import { loadTracker, type LoadResult } from "../../ingest/load-tracker.js";
+import type { ChangeReport } from "../../model/changes.js";
+import type { Plan } from "../../model/schema.js";
+import { compareWithOld, readMappedTracker, refuseSinceOptions, sinceOptionHelp, sinceOptions } from "../since.js";
 import { loadMappingFile } from "../../ingest/mapping-file.js";
 import { parseAsOf } from "../as-of.js";
 import { type Format, outputPaths, parseFormats, renderAndWrite, trackerPath } from "../paper-output.js";
@@ -22,7 +25,7 @@ import { stringOption, trackerOptionHelp } from "./shared-options.js";
 export const paperCommand: Command = {
   name: "paper",
   summary: "write a board paper from a tracker, in a board's house style (Word .docx and/or PDF)",
-  usage: "boardpack paper <tracker> --style <style> [-o out/] [--format docx,pdf] [--as-of date] [--marking OFFICIAL]\n       boardpack paper --spec paper.md [-o out/] [--format docx,pdf]",
+  usage: "boardpack paper <tracker> --style <style> [-o out/] [--format docx,pdf] [--as-of date] [--since last-tracker] [--marking OFFICIAL]\n       boardpack paper --spec paper.md [-o out/] [--format docx,pdf]",
   examples: [
     "boardpack paper data/colp-da-action-plan.xlsx --style city-of-london-committee -o out/",
     "boardpack paper --spec data/cambs-bcb-paper.md --format docx,pdf -o out/",
@@ -38,6 +41,8 @@ export const paperCommand: Command = {
     "reference-doc": { type: "string" },
     json: { type: "boolean" },
     timings: { type: "boolean" },
+    since: { type: "string" },
+    ...sinceOptions,
   },
   optionHelp: [
     ["--style <style>", `the house style: ${houseStyleNames().join(", ")}`],
@@ -46,6 +51,8 @@ export const paperCommand: Command = {
     ["--format <list>", "docx, pdf or docx,pdf (default: docx)"],
     ["--as-of <date>", "the date counts and overdue actions are worked out at (default: today)"],
     ["--marking <text>", "protective marking for header and footer, such as OFFICIAL"],
+    ["--since <last-tracker>", "last time's tracker: the paper says what moved since then (completions, slips, RAG changes)"],
+    ...sinceOptionHelp,
     ["--reference-doc <template.docx>", "your force's Word template: the paper takes its styles, fonts, page set-up, headers and footers (logo included)"],
     ...trackerOptionHelp,
     ["--timings", "print how long each stage took (for npm run bench)"],
@@ -86,21 +93,26 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
 
   const base = spec ? basename(spec.file, extname(spec.file)) : `${basename(tracker, extname(tracker))}-${styleName}`;
   const outputs = outputPaths(values.output, base, formats, "paper");
-  await checkOutputPaths(outputs.map((o) => o.path), [tracker, spec?.path, stringOption(values.map), stringOption(values["reference-doc"])]);
+  const since = stringOption(values.since);
+  if (since === undefined) refuseSinceOptions(context, "paper");
+  await checkOutputPaths(outputs.map((o) => o.path), [tracker, spec?.path, stringOption(values.map), stringOption(values["reference-doc"]), since, stringOption(values["old-map"]), stringOption(values.match)]);
 
   // The tracker and its plan are let go once the paper is composed: a long one takes memory the writers need.
   const doc = await (async () => {
     const mapping = typeof values.map === "string" ? loadMappingFile(values.map) : undefined;
     // Only the plan is kept (not the sheets it was read from) while the paper is composed.
-    const { plan, diagnostics: read } = await timings.time("ingest", () => loadTracker(tracker, mapping ? { mapping } : {}));
-    diagnostics.push(...read);
+    const read = await timings.time("ingest", () => loadTracker(tracker, mapping ? { mapping } : {}));
+    const plan = read.plan;
+    diagnostics.push(...read.diagnostics);
     if (!plan || hasErrors(diagnostics)) return null;
+    const changes = since === undefined ? undefined : await changesSince(context, since, { ...read, plan }, tracker, asOf, diagnostics);
+    if (hasErrors(diagnostics)) return null;
     const composed = await timings.time("compose", () =>
-      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, ...(marking ? { marking } : {}), ...(referenceDoc ? { referenceDoc } : {}), sourceFile: basename(tracker) }),
+      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, ...(marking ? { marking } : {}), ...(referenceDoc ? { referenceDoc } : {}), sourceFile: basename(tracker), ...(changes ? { changes } : {}) }),
     );
     diagnostics.push(...composed.diagnostics);
     if (hasErrors(diagnostics) || !composed.doc) return null;
-    return (await attachWordTemplate(composed.doc, composed, diagnostics)) ? composed.doc : "refused";
+    return attachWordTemplate(composed.doc, composed, diagnostics, formats) ? composed.doc : "refused";
   })();
   if (doc === "refused") return fail(2);
   if (!doc) return fail(1);
@@ -124,4 +136,14 @@ function report(context: CommandContext, diagnostics: Diagnostic[], code: number
     context.print.err(`No paper written: ${severitySummary(diagnostics)}.`);
   }
   return code;
+}
+
+/** Last time's tracker, read and compared with this one; its warnings join the paper's, its notes are left out. */
+async function changesSince(context: CommandContext, since: string, read: LoadResult & { plan: Plan }, tracker: string, asOf: string, diagnostics: Diagnostic[]): Promise<ChangeReport | undefined> {
+  const oldRead = await readMappedTracker(since, context.values["old-map"]);
+  diagnostics.push(...oldRead.diagnostics.filter((d) => d.severity !== "info"));
+  if (!oldRead.plan || hasErrors(oldRead.diagnostics)) return undefined;
+  const compared = await compareWithOld(context, "paper", { oldFile: since, newFile: tracker, oldRead, newRead: read, newPlan: read.plan, asOf });
+  diagnostics.push(...compared.diagnostics);
+  return compared.report;
 }

@@ -110,7 +110,7 @@ async function runResponse(context: CommandContext, timings: Timings): Promise<n
   );
   diagnostics.push(...composed.diagnostics);
   if (!composed.doc || hasErrors(diagnostics)) return fail(1);
-  if (!(await attachWordTemplate(composed.doc, composed, diagnostics))) return fail(2);
+  if (!attachWordTemplate(composed.doc, composed, diagnostics, formats)) return fail(2);
 
   const written = await renderAndWrite(composed.doc, outputs, timings);
 

@@ -45,7 +45,7 @@ export class MediaCollector {
     const bytes = format ? this.pkg.read(part) : undefined;
     if (!format || !bytes) return undefined;
     const name = `template-image${this.media.length + 1}.${format === "jpeg" ? "jpeg" : format}`;
-    this.media.push({ name, format, bytes: new Uint8Array(bytes) });
+    this.media.push({ name, format, base64: bytes.toString("base64") });
     this.names.set(part, name);
     return name;
   }

@@ -1,9 +1,7 @@
-// The body of the Word paper written as XML, byte for byte what docx writes for the components
-// blocks.ts builds (the reference: test/render/docx/same-as-docx.test.ts renders both and compares
-// the files). A 50,000-action paper is half a million paragraphs and table cells; as docx
-// components each is a tree of objects built, prepared and stringified, and the document one
-// string of over a hundred million characters, several times over. Here each paragraph is a
-// string, gathered straight into UTF-8 chunks.
+// The body of the Word paper written as XML. A 50,000-action paper is half a million paragraphs
+// and table cells; as the docx library's components each was a tree of objects built, prepared
+// and stringified, and the document one string of over a hundred million characters, several
+// times over. Here each paragraph is a string, gathered straight into UTF-8 chunks.
 //
 // What the body feeds the rest of the package is gathered as docx gathers it: list instances
 // numbered in the order first used (ListInstances, for numbering.xml), link addresses in the

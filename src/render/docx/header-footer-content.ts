@@ -1,8 +1,7 @@
 // What the header and footer of every page say: the protective marking centred and bold (top
 // and bottom, as the style says), page numbers from the style's pattern as Word fields ("Page
 // {page} of {pages}" → PAGE and NUMPAGES, which Word and LibreOffice fill in), and the style's
-// strapline in the footer. Both Word writers write these paragraphs: header-footer-xml.ts as
-// XML, header-footer.ts as docx components.
+// strapline in the footer (header-footer-xml.ts writes them).
 import type { Doc } from "../../compose/doc.js";
 import { withoutForbiddenXmlCharacters } from "../xml-characters.js";
 import { STYLE } from "./styles.js";

@@ -3,10 +3,12 @@
 // and page numbers in header and footer, title/author/language set — and the same bytes for the
 // same Doc (no clock, no random ids, fixed zip entry times).
 //
-// Every part is written here as XML text, byte for byte what the docx library writes for the
-// same paper built from its components (render-docx-components.ts, the reference the tests
-// compare against): building, preparing and stringifying docx's object tree, and loading the
-// library, took most of a paper's time. The parts are zipped by Node's zlib.
+// Every part is written here as XML text (the parts began as what the docx library writes, and
+// are now ours alone): building, preparing and stringifying docx's object tree, and loading the
+// library, took most of a paper's time. Correctness rests on golden parts compared after
+// parsing (test/render/docx/golden-parts.test.ts, test/papers.test.ts), Word's numbering
+// simulated, and python-docx and LibreOffice reading the files (real-clients.test.ts).
+// (No ECMA-376 schema set is packaged in npm or Debian, so the parts are not schema-validated.)
 import type { Doc } from "../../compose/doc.js";
 import { documentTimestamp } from "../timestamp.js";
 import { writeZip, type ZipPart } from "../zip/write-zip.js";
@@ -65,6 +67,6 @@ function docxParts(doc: Doc, when: Date): ZipPart[] {
     { path: "word/_rels/fontTable.xml.rels", data: NO_RELATIONSHIPS },
     { path: "word/theme/theme1.xml", data: template?.theme ?? themeXml(doc.style.fonts.family) },
     { path: "word/numbering.xml", data: numberingXml(numbering, lists) },
-    ...(template?.media ?? []).map((m) => ({ path: `word/media/${m.name}`, data: m.bytes })),
+    ...(template?.media ?? []).map((m) => ({ path: `word/media/${m.name}`, data: Buffer.from(m.base64, "base64") })),
   ];
 }

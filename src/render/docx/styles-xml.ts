@@ -1,8 +1,11 @@
-// word/styles.xml as docx writes it for stylesOptions (styles.ts, which says what each style is
-// and why): the document defaults, docx's own built-in styles (with our Title, Heading 1–3 and
-// List Paragraph in their place), then our paragraph and character styles. Only the house
-// style's font and sizes, and whether the title is bold and in capitals, vary from paper to
-// paper. test/render/docx/same-as-docx.test.ts checks it against docx's own output.
+// word/styles.xml: named styles, so a governance assistant restyles the paper in Word the way
+// they always do, and so the structure is real. The document defaults (the house font in every
+// rFonts slot, en-GB), Word's built-in styles — Title, Heading 1–3 with outline levels (for the
+// navigation pane, a table of contents and PDF bookmarks), List Paragraph, Header, Footer,
+// Hyperlink — then one named style per paragraph role. Only the house style's font and sizes,
+// and whether the title is bold and in capitals, vary from paper to paper. Checked against the
+// golden parts (test/papers.test.ts), the ECMA-376 rules Word and LibreOffice apply, and by
+// python-docx and LibreOffice reading the styles back (test/render/docx/real-clients.test.ts).
 import type { HouseStyle } from "../../compose/house-style.js";
 import { LANGUAGE } from "./styles.js";
 import { halfPoints } from "./units.js";

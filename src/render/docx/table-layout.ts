@@ -1,6 +1,5 @@
-// How the paper's tables are laid out and look, for both Word writers (tables.ts builds docx
-// components, body-xml.ts writes the XML): column widths at the page's text width, the cell
-// padding, the header row's shade.
+// How the paper's tables are laid out and look (body-xml.ts writes them): column widths at the
+// page's text width, the cell padding, the header row's shade.
 import type { TableBlock, TableCell as DocCell } from "../../compose/doc.js";
 import { measure } from "./text-width.js";
 

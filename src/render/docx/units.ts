@@ -23,14 +23,16 @@ export function halfPoints(pt: number): number {
   return Math.round(pt * 2);
 }
 
-/** The page in twips: the Word template's when there is one, else A4 with the house style's margins. */
+/** The page in twips: the Word template's when there is one, else the house style's (A4 unless it says). */
 export function pageSetup(style: HouseStyle, template?: WordTemplate): PageSetup {
   if (template) return template.page;
   const { margins } = style.page;
+  const width = style.page.width === undefined ? A4.width : cmToTwips(style.page.width);
+  const height = style.page.height === undefined ? A4.height : cmToTwips(style.page.height);
   return {
-    width: A4.width,
-    height: A4.height,
-    landscape: false,
+    width,
+    height,
+    landscape: width > height,
     margins: {
       top: cmToTwips(margins.top),
       right: cmToTwips(margins.right),

@@ -1,6 +1,5 @@
-// Text and attribute values escaped for XML exactly as docx escapes them (its stringify.ts
-// escapeAll), so what we write ourselves is byte for byte what docx would write: the five
-// markup characters as entities, the C0 controls XML forbids dropped.
+// Text and attribute values escaped for XML: the five markup characters as entities, the C0
+// controls XML forbids dropped.
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&apos;", "<": "&lt;", ">": "&gt;" };
 const NEEDS_ESCAPE = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;

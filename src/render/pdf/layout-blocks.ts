@@ -125,13 +125,13 @@ function numberedText(
   let textX = frame.x;
   let label: Item | null = null;
   if (number !== undefined && number !== "") {
-    const face = faceFor(look.bold, look.italic);
+    const face = faceFor(look.bold, look.italic, look.family);
     const metrics = metricsFor(face);
     const text = fontText(metrics, number);
     const width = textWidth(metrics, text, look.size);
     textX = frame.x + Math.max(HANGING_INDENT, width + LABEL_GAP);
     // A space after the number (invisible: the text is further on) keeps "1.1" and the text apart when read.
-    label = { kind: "text", x: frame.x, y: lineBox(look.size).baseline, text: `${text} `, face, size: look.size, colour: BLACK, tag: labelElement };
+    label = { kind: "text", x: frame.x, y: lineBox(look.size).baseline, text: `${text} `, face, size: look.size, colour: look.colour ?? BLACK, tag: labelElement };
   }
   const width = frame.x + frame.width - textX;
   const lines = breakSpans(runsToSpans(runs, look), width, look.size);
@@ -165,7 +165,8 @@ function lineChunks(lines: readonly Line[], x: number, width: number, align: Par
 
 function* listChunks(block: ListBlock, frame: Frame, ctx: Context): Generator<Chunk> {
   const size = ctx.style.fonts.body;
-  const metrics = metricsFor("regular");
+  const face = faceFor(false, false, paragraphLook("body", ctx.style).family);
+  const metrics = metricsFor(face);
   const markers = block.items.map((_, i) => fontText(metrics, listMarker(block.kind, block.start + i, ctx.listDepth)));
   const widest = markers.reduce((w, m) => Math.max(w, textWidth(metrics, m, size)), 0);
   // Text one step in from the surrounding text, the marker hanging left of it; a marker too
@@ -187,7 +188,7 @@ function* listChunks(block: ListBlock, frame: Frame, ctx: Context): Generator<Ch
         // The item's marker goes on its first line (the first chunk that is not a page break).
         if (!marked && !chunk.pageBreak) {
           const baseline = firstBaseline(chunk) ?? lineBox(size).baseline;
-          chunk.items.unshift({ kind: "text", x: markerX, y: baseline, text: `${markers[i] ?? ""} `, face: "regular", size, colour: BLACK, tag: lbl });
+          chunk.items.unshift({ kind: "text", x: markerX, y: baseline, text: `${markers[i] ?? ""} `, face, size, colour: BLACK, tag: lbl });
           marked = true;
         }
         if (held) yield held;

@@ -1,4 +1,4 @@
-// A4 and the style's margins, in points.
+// The page (A4, or the size a force's template gives) and the style's margins, in points.
 import type { HouseStyle } from "../../compose/house-style.js";
 
 export const POINTS_PER_CM = 72 / 2.54;
@@ -13,8 +13,8 @@ export interface PageGeometry {
 
 export function pageGeometry(style: HouseStyle): PageGeometry {
   // A4 is 210 × 297 mm.
-  const width = (21 * 72) / 2.54;
-  const height = (29.7 * 72) / 2.54;
+  const width = ((style.page.width ?? 21) * 72) / 2.54;
+  const height = ((style.page.height ?? 29.7) * 72) / 2.54;
   const m = style.page.margins;
   const margins = {
     top: m.top * POINTS_PER_CM,

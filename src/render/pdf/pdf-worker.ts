@@ -6,15 +6,16 @@
 import { parentPort } from "node:worker_threads";
 import { deflateSync } from "node:zlib";
 import type { Doc } from "../../compose/doc.js";
-import { FACES } from "./fonts.js";
+import { STYLES } from "./fonts.js";
 import { metricsFor } from "./measure.js";
 import { type Compressor, renderPdf } from "./render-pdf.js";
 
 if (!parentPort) throw new Error("pdf-worker: run this as a worker thread");
 const port = parentPort;
 
-// Read the fonts now (every paper draws with the regular face at least), off the critical path.
-for (const face of FACES) metricsFor(face);
+// Read Arimo's faces now (most papers draw only in them), off the critical path; a Word
+// template's other families are read when first used.
+for (const face of STYLES) metricsFor(face);
 
 export type ToWorker = { type: "render"; json: string } | { type: "idle" } | { type: "compressed"; id: number; bytes: Uint8Array };
 export type FromWorker =

@@ -1,11 +1,12 @@
 // The layout rules in one place: spacing, indents and looks. The numbers are the DOCX writer's
 // (src/render/docx/styles.ts, units.ts, tables.ts), so the two formats look alike: single
 // spacing, 10pt after body text, numbers hanging at Word's default 1.27 cm tab.
-import type { HouseStyle } from "../../compose/house-style.js";
+import type { HouseStyle, TextLook } from "../../compose/house-style.js";
 import type { ParagraphRole } from "../../compose/doc.js";
 import type { Rag } from "../../model/schema.js";
 import { RAG_FILL as RAG_FILL_HEX, RAG_TEXT as RAG_TEXT_HEX } from "../rag-colours.js";
 import { hexColour, type Rgb } from "./colour.js";
+import { embeddedFamily, type FontFamily } from "./fonts.js";
 
 /** Where text starts after a paragraph or heading number: 1.27 cm, Word's default tab stop. */
 export const HANGING_INDENT = 36;
@@ -45,16 +46,20 @@ export interface Look {
   uppercase: boolean;
   before: number;
   after: number;
+  /** The embedded family drawing the style's Word font. */
+  family: FontFamily;
+  /** Black unless a force's template colours the title or headings. */
+  colour?: Rgb;
 }
 
 export function paragraphLook(role: ParagraphRole, style: HouseStyle): Look {
   const f = style.fonts;
-  const body = { size: f.body, bold: false, italic: false, uppercase: false, before: 0, after: 10 };
+  const body: Look = { size: f.body, bold: false, italic: false, uppercase: false, before: 0, after: 10, family: embeddedFamily(f.family).family };
   switch (role) {
     case "org":
       return { ...body, size: f.org, bold: true, after: 12 };
     case "title":
-      return { ...body, size: f.title, bold: style.title.bold, uppercase: style.title.uppercase, before: 12, after: 12 };
+      return withLook({ ...body, size: f.title, bold: style.title.bold, uppercase: style.title.uppercase, before: 12, after: 12 }, style.looks?.title);
     case "strapline":
       return { ...body, italic: true, after: 6 };
     case "small":
@@ -70,7 +75,20 @@ export function headingLook(level: 1 | 2 | 3, style: HouseStyle): Look {
   const f = style.fonts;
   const size = level === 1 ? f.heading1 : level === 2 ? f.heading2 : f.heading3;
   const before = level === 1 ? 12 : level === 2 ? 10 : 8;
-  return { size, bold: true, italic: level === 3, uppercase: false, before, after: 6 };
+  const look: Look = { size, bold: true, italic: level === 3, uppercase: false, before, after: 6, family: embeddedFamily(f.family).family };
+  return withLook(look, style.looks?.[`heading${level}`]);
+}
+
+/** A look the house style (or the force's template it came from) gives the title or a heading. */
+function withLook(look: Look, own: TextLook | undefined): Look {
+  if (!own) return look;
+  return {
+    ...look,
+    ...(own.family !== undefined ? { family: embeddedFamily(own.family).family } : {}),
+    ...(own.bold !== undefined ? { bold: own.bold } : {}),
+    ...(own.italic !== undefined ? { italic: own.italic } : {}),
+    ...(own.colour !== undefined ? { colour: hexColour(own.colour) } : {}),
+  };
 }
 
 /** Space after a paragraph inside a list item. */

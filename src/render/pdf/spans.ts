@@ -2,7 +2,7 @@
 // only addresses a reader should open without surprise: web, mail and phone.
 import type { Run } from "../../compose/doc.js";
 import { BLACK, type Rgb } from "./colour.js";
-import { faceFor } from "./fonts.js";
+import { faceFor, type FontFamily } from "./fonts.js";
 import type { Span } from "./line-break.js";
 import { fontText, metricsFor } from "./measure.js";
 import { LINK_COLOUR } from "./rules.js";
@@ -13,6 +13,7 @@ export interface SpanLook {
   italic: boolean;
   uppercase?: boolean;
   colour?: Rgb;
+  family?: FontFamily;
 }
 
 const SAFE_SCHEME = /^(https?:|mailto:|tel:)/i;
@@ -28,7 +29,7 @@ export function runsToSpans(runs: readonly Run[], look: SpanLook): Span[] {
   const spans: Span[] = [];
   const styles = new Map<string, Span["style"]>();
   for (const run of runs) {
-    const face = faceFor(look.bold || run.bold === true, look.italic || run.italic === true);
+    const face = faceFor(look.bold || run.bold === true, look.italic || run.italic === true, look.family);
     const link = run.link === undefined ? null : linkTarget(run.link);
     const key = `${face}\u0000${link ?? ""}`;
     let style = styles.get(key);

@@ -25,6 +25,7 @@ import {
   paragraphLook,
 } from "./rules.js";
 import { runsToSpans } from "./spans.js";
+import { embeddedFamily } from "./fonts.js";
 import { addElement, type StructNode, structNode } from "./structure.js";
 
 interface PlacedLine {
@@ -61,6 +62,7 @@ export function tableChunks(block: TableBlock, frame: Frame, style: HouseStyle, 
 /** tableChunks one row at a time, so a long table need not be laid out all at once. */
 export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseStyle, parent: StructNode = structNode("Document")): Generator<Chunk> {
   const size = style.fonts.table;
+  const family = embeddedFamily(style.fonts.family).family;
   const data = block.role !== "layout";
   let n = block.header.length;
   for (const row of block.rows) n = Math.max(n, row.length);
@@ -75,6 +77,7 @@ export function* tableChunkStream(block: TableBlock, frame: Frame, style: HouseS
         bold: (header && data) || cell?.rag !== undefined,
         italic: false,
         colour: cell?.rag ? RAG_TEXT[cell.rag] : BLACK,
+        family,
       }),
     );
   // Each cell's spans, made when its column is measured, are kept for laying its row out (and

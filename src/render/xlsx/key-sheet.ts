@@ -1,4 +1,6 @@
-// The Key sheet: what each RAG rating and status means, and where the tracker came from.
+// The Key sheet: what each RAG rating and status means, where the tracker came from, and the
+// source tracker's own key as it wrote it.
+import { FORCE_KEY_HEADING } from "../../model/legend.js";
 import type { Rag, Status } from "../../model/schema.js";
 import { RAG_LABELS, STATUS_LABELS } from "../../model/vocabulary.js";
 import { RAG_FILL, RAG_TEXT } from "../rag-colours.js";
@@ -24,6 +26,8 @@ const STATUS_MEANINGS: Record<Status, string> = {
 export interface KeyFacts {
   sourceFile: string;
   sourceSheets: string[];
+  /** The source tracker's own key, as it wrote it. */
+  legend: string[];
   generated: string;
   asOf: string;
   version: string;
@@ -58,5 +62,11 @@ export function writeKeySheet(tables: BookTables, layout: SheetLayout, facts: Ke
   ];
   const bold: CellStyle = { font: { bold: true } };
   about.forEach(([label, value], i) => sheet.row(15 + i, [{ value: label, style: bold }, { value }]));
+  // Last on the sheet, so reading the tracker back finds every line under the heading (ingest/legend.ts).
+  if (facts.legend.length > 0) {
+    const first = 15 + about.length + 1;
+    sheet.row(first, [{ value: FORCE_KEY_HEADING, style: { font: { bold: true, size: 12 } } }]);
+    facts.legend.forEach((line, i) => sheet.row(first + 1 + i, [undefined, { value: line }]));
+  }
   return sheet;
 }

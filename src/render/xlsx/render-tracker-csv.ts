@@ -1,16 +1,17 @@
 // The tracker's columns as CSV, for systems that take nothing else. UTF-8 with a BOM so Excel
 // shows £ and curly quotes; values that Excel would run as a formula get an apostrophe (OWASP).
+import { guardFormulaText } from "../../model/formula-guard.js";
+import { keyLineForCsv } from "../../model/legend.js";
 import type { Plan } from "../../model/schema.js";
 import { actionColumns, recommendationColumns, type TrackerColumn, type TrackerValue } from "./tracker-columns.js";
-
-/** Cells starting with these are formulas to Excel, LibreOffice and Google Sheets. */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function renderTrackerCsv(plan: Plan): string {
   const lines = plan.actions.length > 0 || plan.recommendations.length === 0
     ? table(actionColumns(plan), plan.actions)
-    : table(recommendationColumns(plan), plan.recommendations);
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+    : table(recommendationColumns(plan, { withPublished: true }), plan.recommendations);
+  // The force's own key below the table, after a blank line, as a tracker keeps it (model/legend.ts).
+  const key = (plan.legend ?? []).map((line) => field(keyLineForCsv(line)));
+  return `\uFEFF${[...lines, ...(key.length > 0 ? ["", ...key] : [])].join("\r\n")}\r\n`;
 }
 
 function table<Row>(columns: TrackerColumn<Row>[], rows: readonly Row[]): string[] {
@@ -28,6 +29,6 @@ function cellText(value: TrackerValue): string {
 
 /** Neutralise formula starts, then quote when the text needs it. */
 export function field(text: string): string {
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  const safe = guardFormulaText(text);
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -98,6 +98,7 @@ export async function renderTracker(plan: Plan, diagnostics: readonly Diagnostic
     yield writeKeySheet(tables, plainLayout, {
       sourceFile: options.sourceFile,
       sourceSheets: plan.source.sheets,
+      legend: plan.legend ?? [],
       generated: options.timestamp.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC"),
       asOf: options.asOf,
       version: options.version,

@@ -65,10 +65,16 @@ export function actionColumns(plan: Plan): TrackerColumn<Action>[] {
   return [...columns, ...extraColumns(plan.actions, columns)];
 }
 
-export function recommendationColumns(plan: Plan): TrackerColumn<Recommendation>[] {
+/**
+ * Canonical recommendation columns. The workbook gives each report's publication date on its
+ * Reports sheet; a CSV, one table, carries it in a Published column (`withPublished`).
+ */
+export function recommendationColumns(plan: Plan, options: { withPublished?: boolean } = {}): TrackerColumn<Recommendation>[] {
   const reportTitle = new Map(plan.reports.map((r) => [r.id, r.title]));
+  const published = new Map(plan.reports.map((r) => [r.id, r.published]));
   const columns: TrackerColumn<Recommendation>[] = [
     { header: "Report", minWidth: 20, maxWidth: 40, value: (r) => text(reportTitle.get(r.report) ?? r.report) },
+    ...(options.withPublished ? [{ header: "Published", minWidth: 11, maxWidth: 16, value: (r: Recommendation): TrackerValue => { const date = published.get(r.report); return date ? { date } : null; } }] : []),
     { header: "Number", minWidth: 8, maxWidth: 10, value: (r) => text(r.number) },
     { header: "Kind", minWidth: 14, maxWidth: 22, value: (r) => text(KIND_LABELS[r.kind]) },
     { header: "Recommendation", minWidth: 40, maxWidth: 70, value: (r) => text(r.text) },

@@ -27,7 +27,7 @@ describe("reading a force's Word template", () => {
 
   it("keeps the headers with their logo, the first-page header with the force's name, and the footer's text", () => {
     const { template } = read(wordTemplate());
-    expect(template.media).toEqual([{ name: "template-image1.png", format: "png", bytes: new Uint8Array(logoPng()) }]);
+    expect(template.media).toEqual([{ name: "template-image1.png", format: "png", base64: logoPng().toString("base64") }]);
     const header = template.headers.default!;
     expect(header.relationships).toEqual([{ id: "rId1", media: "template-image1.png" }]);
     expect(header.lines).toEqual([{ align: "right", text: "", drawings: [{ media: "template-image1.png", width: 60, height: 20 }] }]);

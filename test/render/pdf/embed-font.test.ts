@@ -6,7 +6,7 @@ import fontkit from "@pdf-lib/fontkit";
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { EmbeddedFont } from "../../../src/render/pdf/embed-font.js";
-import { FACES, fontBytes, fontFile, type Face } from "../../../src/render/pdf/fonts.js";
+import { STYLES, fontBytes, fontFile, type Face } from "../../../src/render/pdf/fonts.js";
 import { pdfLib } from "../../../src/render/pdf/libraries.js";
 import { UNICODE_SAMPLE } from "./fixtures.js";
 
@@ -17,7 +17,9 @@ const AWKWARD = `zero\u200bwidth\u200e\u2060 bidi\u202a\u202e\u2066 cgj\u034f hy
 
 describe("reading the font file", () => {
   it("gives fontkit's metrics, glyph for every code point, advances and bearings", () => {
-    for (const face of FACES) {
+    // Arimo's four faces: fontkit 1.1.1, the reference here, cannot read some of Carlito's
+    // glyphs (RangeError); the other families are checked by printing them (families.test.ts).
+    for (const face of STYLES) {
       const theirs = fontkit.create(fontBytes(face));
       const ours = fontFile(face);
       expect([ours.unitsPerEm, ours.ascent, ours.descent, ours.lineGap, ours.postscriptName], face).toEqual([
@@ -94,7 +96,9 @@ describe("embedding", () => {
       `hyphen - then soft\u00ad`,
       "",
     ];
-    for (const face of FACES) {
+    // Arimo's four faces: fontkit 1.1.1, the reference here, cannot read some of Carlito's
+    // glyphs (RangeError); the other families are checked by printing them (families.test.ts).
+    for (const face of STYLES) {
       for (const text of texts) {
         const theirs = await withFont(face, text, "pdf-lib");
         const ours = await withFont(face, text, "ours");

@@ -5,7 +5,7 @@ import { deflateSync } from "node:zlib";
 import fontkit from "@pdf-lib/fontkit";
 import { describe, expect, it } from "vitest";
 import type { Doc } from "../../../src/compose/doc.js";
-import { FACES, fontBytes } from "../../../src/render/pdf/fonts.js";
+import { STYLES, fontBytes } from "../../../src/render/pdf/fonts.js";
 import { type Compressor, renderPdf } from "../../../src/render/pdf/render-pdf.js";
 import { appendixDoc, cambridgeshireDoc, cityOfLondonDoc, p, t, UNICODE_SAMPLE } from "./fixtures.js";
 
@@ -18,7 +18,9 @@ const docs = (): [string, Doc][] => [
 
 describe("glyph codes without shaping", () => {
   it("are the glyph shaping gives, for every character of every face but the default-ignorable ones", async () => {
-    for (const face of FACES) {
+    // Arimo's four faces: fontkit 1.1.1, the reference here, cannot read some of Carlito's
+    // glyphs (RangeError); the other families are checked by printing them (families.test.ts).
+    for (const face of STYLES) {
       const font = fontkit.create(fontBytes(face));
       for (const cp of font.characterSet) {
         const char = String.fromCodePoint(cp);
