@@ -18,5 +18,5 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const { main } = await import("../dist/app/main.js");
+const { main } = await import("../dist/bundle/main.js");
 process.exitCode = await main(process.argv.slice(2));

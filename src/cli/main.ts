@@ -22,6 +22,7 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ["paper", async () => (await import("./commands/paper.js")).paperCommand],
   ["s55", async () => (await import("./commands/s55.js")).s55Command],
   ["schema", async () => (await import("./commands/schema.js")).schemaCommand],
+  ["app", async () => (await import("./commands/app.js")).appCommand],
 ]);
 
 export async function main(argv: string[], printer: Printer = consolePrinter): Promise<number> {

@@ -24,8 +24,8 @@ import { stringOption, trackerOptionHelp } from "./shared-options.js";
 
 export const paperCommand: Command = {
   name: "paper",
-  summary: "write a board paper from a tracker, in a board's house style (Word .docx and/or PDF)",
-  usage: "boardpack paper <tracker> --style <style> [-o out/] [--format docx,pdf] [--as-of date] [--since last-tracker] [--marking OFFICIAL]\n       boardpack paper --spec paper.md [-o out/] [--format docx,pdf]",
+  summary: "write a board paper from a tracker, in a board's house style (Word .docx, PDF and/or a web page)",
+  usage: "boardpack paper <tracker> --style <style> [-o out/] [--format docx,pdf,html] [--as-of date] [--since last-tracker] [--marking OFFICIAL]\n       boardpack paper --spec paper.md [-o out/] [--format docx,pdf,html]",
   examples: [
     "boardpack paper data/colp-da-action-plan.xlsx --style city-of-london-committee -o out/",
     "boardpack paper --spec data/cambs-bcb-paper.md --format docx,pdf -o out/",
@@ -47,8 +47,8 @@ export const paperCommand: Command = {
   optionHelp: [
     ["--style <style>", `the house style: ${houseStyleNames().join(", ")}`],
     ["--spec <paper.md>", "a paper spec: its front matter names the style and tracker, its body is the paper's text"],
-    ["-o, --output <folder|file>", "where to write (default: the current folder); a .docx or .pdf name for one format"],
-    ["--format <list>", "docx, pdf or docx,pdf (default: docx)"],
+    ["-o, --output <folder|file>", "where to write (default: the current folder); a .docx, .pdf or .html name for one format"],
+    ["--format <list>", "docx, pdf, html (one accessible web page), or several: docx,pdf (default: docx)"],
     ["--as-of <date>", "the date counts and overdue actions are worked out at (default: today)"],
     ["--marking <text>", "protective marking for header and footer, such as OFFICIAL"],
     ["--since <last-tracker>", "last time's tracker: the paper says what moved since then (completions, slips, RAG changes)"],
@@ -108,7 +108,7 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
     const changes = since === undefined ? undefined : await changesSince(context, since, { ...read, plan }, tracker, asOf, diagnostics);
     if (hasErrors(diagnostics)) return null;
     const composed = await timings.time("compose", () =>
-      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, ...(marking ? { marking } : {}), ...(referenceDoc ? { referenceDoc } : {}), sourceFile: basename(tracker), ...(changes ? { changes } : {}) }),
+      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, asOfGiven: values["as-of"] !== undefined, ...(marking ? { marking } : {}), ...(referenceDoc ? { referenceDoc } : {}), sourceFile: basename(tracker), ...(changes ? { changes } : {}) }),
     );
     diagnostics.push(...composed.diagnostics);
     if (hasErrors(diagnostics) || !composed.doc) return null;
