@@ -3,7 +3,7 @@
 // style's default spec makes a complete paper. Nothing is written unless every format renders.
 import { basename, extname } from "node:path";
 import { composePaper } from "../../compose/compose-paper.js";
-import { houseStyleNames } from "../../compose/house-styles.js";
+import { houseStyleNames, isStylePath } from "../../compose/house-styles.js";
 import { loadSpec, type LoadedSpec } from "../../compose/spec.js";
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { loadTracker, type LoadResult } from "../../ingest/load-tracker.js";
@@ -91,7 +91,9 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
   const tracker = trackerPath(context, spec, "paper", "boardpack paper tracker.xlsx --style cambridgeshire-bcb");
   if (!spec && !styleName) throw new UsageError(`give the house style with --style (${houseStyleNames().join(", ")}), or a paper spec with --spec`, "paper");
 
-  const base = spec ? basename(spec.file, extname(spec.file)) : `${basename(tracker, extname(tracker))}-${styleName}`;
+  // A style given as a file (styles/kent-pcc.yaml) names the paper by the file's name.
+  const styleWord = styleName && isStylePath(styleName) ? basename(styleName, extname(styleName)) : styleName;
+  const base = spec ? basename(spec.file, extname(spec.file)) : `${basename(tracker, extname(tracker))}-${styleWord}`;
   const outputs = outputPaths(values.output, base, formats, "paper");
   const since = stringOption(values.since);
   if (since === undefined) refuseSinceOptions(context, "paper");
