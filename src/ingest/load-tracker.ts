@@ -6,6 +6,7 @@ import { Plan } from "../model/schema.js";
 import { readCsv } from "./csv.js";
 import type { TableLayout } from "./layout.js";
 import { layoutSheet } from "./layout.js";
+import { longCellWarnings } from "./long-cells.js";
 import { LIMITS, type Limits } from "./limits.js";
 import type { MappingFile } from "./mapping-file.js";
 import { refuse } from "./refused.js";
@@ -51,6 +52,7 @@ export async function loadTrackerBytes(bytes: Buffer, file: string, options: Loa
     workbook = read.workbook;
     diagnostics.push(...read.diagnostics);
   }
+  diagnostics.push(...longCellWarnings(workbook));
   const totalRows = workbook.sheets.reduce((n, s) => n + s.rows.length, 0);
   if (totalRows > limits.maxRows) {
     throw refuse(file, "INPUT_TOO_LARGE", `the tracker has ${totalRows.toLocaleString("en-GB")} rows; boardpack reads at most ${limits.maxRows.toLocaleString("en-GB")}`);
