@@ -9,5 +9,14 @@ import { setFlagsFromString } from "node:v8";
 // within half of that; no output changes (it is how the heap is managed, not what it holds).
 setFlagsFromString("--no-allocation-site-pretenuring");
 
-const { main } = await import("../dist/app/main.js");
+// Output piped into a reader that stops early (`| head`, `| less` quit): stop quietly, as other
+// command-line tools do, rather than with Node's EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+const { main } = await import("../dist/bundle/main.js");
 process.exitCode = await main(process.argv.slice(2));

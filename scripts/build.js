@@ -15,7 +15,7 @@ const DIST = join(ROOT, "dist");
 const STAMP = join(DIST, ".build-hash");
 const INPUTS = ["src", "tsconfig.json", "tsconfig.build.json", "scripts/build.js", "scripts/bundle.js", "package-lock.json"];
 /** What the build must have left for the package to run. */
-const OUTPUTS = ["app/main.js", "app/pdf-worker.js"];
+const OUTPUTS = ["bundle/main.js", "bundle/pdf-worker.js"];
 
 /** Every input file, in a fixed order, hashed with its path. */
 function sourceHash() {

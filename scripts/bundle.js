@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Second half of `npm run build`: tsc has compiled src/ into dist/ (one file per module); this
-// bundles that output, with the libraries it imports, into a few files in dist/app/, which
+// bundles that output, with the libraries it imports, into a few files in dist/bundle/, which
 // bin/boardpack.js runs.
 //
 // Why: a command starts by loading its modules, and Node pays for every file of an ES module
@@ -11,7 +11,7 @@
 // Each command stays in its own chunk (src/cli/main.ts imports them when they run), so
 // `boardpack check` still never loads the writers' libraries; the PDF writer's worker thread
 // (src/render/pdf/pdf-worker.ts) is an entry of its own, named as pdf-thread.ts starts it.
-// dist/app/ is two folders below the package root, as src/<folder>/ and dist/<folder>/ are,
+// dist/bundle/ is two folders below the package root, as src/<folder>/ and dist/<folder>/ are,
 // so the paths resolved from a module's URL (templates/, package.json, node_modules) still hold.
 import { rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -20,7 +20,7 @@ import { build } from "rolldown";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = join(ROOT, "dist");
-const APP = join(DIST, "app");
+const APP = join(DIST, "bundle");
 
 rmSync(APP, { recursive: true, force: true });
 const { output } = await build({

@@ -24,7 +24,8 @@ const update = process.env.UPDATE_GOLDEN === "1";
 const words = (text: string) => text.replace(/\s+/g, " ").trim();
 
 async function docxText(path: string): Promise<string> {
-  return paragraphs(part(await docxParts(readFileSync(path)), "word/document.xml")).map((p) => p.text).join("\n");
+  // No-break spaces hold dates together; a reader sees spaces.
+  return paragraphs(part(await docxParts(readFileSync(path)), "word/document.xml")).map((p) => p.text.replace(/\u00a0/g, " ")).join("\n");
 }
 
 /** Compares text with a golden file; XML parts after parsing both (canonicalXml), never as bytes. */

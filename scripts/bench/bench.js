@@ -54,7 +54,7 @@ const sizes = values.sizes ? values.sizes.split(",").map((s) => Number(s.replace
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes ${values.sizes}: give whole numbers of actions, such as --sizes 100,1000`);
 const runs = values.runs === undefined ? 5 : Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) fail(`--runs ${values.runs}: give a whole number of runs, such as --runs 3`);
-if (!existsSync(join(ROOT, "dist", "app", "main.js"))) fail("dist/ is missing: run npm run build first");
+if (!existsSync(join(ROOT, "dist", "bundle", "main.js"))) fail("dist/ is missing: run npm run build first");
 
 const peerMax = values["peer-max"] === undefined ? 5_000 : Number(values["peer-max"].replace(/[_,]/g, ""));
 if (!Number.isFinite(peerMax)) fail(`--peer-max ${values["peer-max"]}: give a number of actions, such as --peer-max 5000`);

@@ -21,7 +21,9 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ["changes", async () => (await import("./commands/changes.js")).changesCommand],
   ["paper", async () => (await import("./commands/paper.js")).paperCommand],
   ["s55", async () => (await import("./commands/s55.js")).s55Command],
+  ["style", async () => (await import("./commands/style.js")).styleCommand],
   ["schema", async () => (await import("./commands/schema.js")).schemaCommand],
+  ["app", async () => (await import("./commands/app.js")).appCommand],
 ]);
 
 export async function main(argv: string[], printer: Printer = consolePrinter): Promise<number> {

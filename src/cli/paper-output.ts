@@ -13,14 +13,14 @@ import { formatWords } from "./format-words.js";
 import { UsageError } from "./usage-error.js";
 import { writeFileAtomic } from "./write-file.js";
 
-export const FORMATS = ["docx", "pdf"] as const;
+export const FORMATS = ["docx", "pdf", "html"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function parseFormats(value: unknown, command: string): Format[] {
   if (value === undefined) return ["docx"];
   const list = formatWords(String(value));
   const unknown = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (list.length === 0 || unknown.length > 0) throw new UsageError(`--format ${String(value)}: the formats are docx and pdf (for both: --format docx,pdf)`, command);
+  if (list.length === 0 || unknown.length > 0) throw new UsageError(`--format ${String(value)}: the formats are docx, pdf and html (for more than one: --format docx,pdf)`, command);
   return [...new Set(list)] as Format[];
 }
 
@@ -88,6 +88,7 @@ export async function renderAndWrite(doc: Doc, outputs: { format: Format; path: 
 async function writer(format: Format): Promise<(doc: Doc) => Promise<Uint8Array>> {
   // Loaded on demand: each writer is large, and a Word-only paper need not load the PDF engine.
   if (format === "docx") return (await import("../render/docx/render-docx.js")).renderDocx;
+  if (format === "html") return (await import("../render/html/render-html.js")).renderHtml;
   const { renderPdf } = await import("../render/pdf/render-pdf.js");
   return (doc) => renderPdf(doc);
 }

@@ -1,7 +1,7 @@
 // --timings: how long each stage took and the peak memory, for `npm run bench`.
 // Printed as one JSON line on stderr so it never mixes with a command's output.
 
-export type Stage = "ingest" | "compose" | "docx" | "pdf" | "xlsx" | "json" | "csv" | "write";
+export type Stage = "ingest" | "compose" | "docx" | "pdf" | "html" | "xlsx" | "json" | "csv" | "write";
 
 export class Timings {
   private readonly started = performance.now();

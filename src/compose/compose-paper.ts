@@ -7,6 +7,8 @@ import type { ChangeReport } from "../model/changes.js";
 import type { Plan } from "../model/schema.js";
 import { changesContext, type ChangesContext } from "./changes-context.js";
 import type { Block, Doc, DocMeta } from "./doc.js";
+import { createBlockSlots } from "./block-slots.js";
+import { keepDatesTogether } from "./date-spaces.js";
 import { createTemplateEnv, type TemplateSource } from "./handlebars-env.js";
 import { createHelpers } from "./helpers.js";
 import { loadHouseStyle, type LoadedStyle } from "./house-styles.js";
@@ -29,6 +31,11 @@ export interface ComposeOptions {
   styleName?: string;
   /** --as-of, YYYY-MM-DD: `today` in templates, and the paper's date when the spec gives none. */
   asOf: string;
+  /**
+   * False when asOf is only today's date because the user gave no --as-of: then a spec's
+   * `date:` is the date the paper counts and speaks as at, so one date rules the paper.
+   */
+  asOfGiven?: boolean;
   /** --marking: beats the spec's marking, which beats the style's default. */
   marking?: string;
   /** The tracker's name as the user gave it (for "Source Document" when the spec names none). */
@@ -112,11 +119,16 @@ export function composePaper(options: ComposeOptions): ComposeResult {
   if (hasErrors(diagnostics)) return fail();
 
   // 4. Templates → Markdown.
-  const paperContext = buildPaperContext({ plan: options.plan, spec, style, asOf: options.asOf, marking: options.marking ?? null, draft: options.draft ?? false, ...(options.sourceFile !== undefined ? { sourceFile: options.sourceFile } : {}) });
+  const asOf = options.asOfGiven === false && spec.date !== undefined ? spec.date : options.asOf;
+  const paperContext = buildPaperContext({ plan: options.plan, spec, style, asOf, marking: options.marking ?? null, draft: options.draft ?? false, ...(options.sourceFile !== undefined ? { sourceFile: options.sourceFile } : {}) });
   // `changes` is always there (null without --since), so `{{#if changes}}` is never a strict-mode error.
   const changes = options.changes ? changesContext(options.changes, options.plan) : null;
   const context: PaperContext & { changes: ChangesContext | null } = { ...options.extraContext, changes, ...paperContext };
-  const env = createTemplateEnv(createHelpers(context, style), loadPartials());
+  const slots = createBlockSlots();
+  const placeholderOrigin = options.specPath !== undefined || options.spec ? { file: loaded.file, line: loaded.frontMatterLine } : { file: loaded.file };
+  // Told only when the paper is made: a template error is the one thing to fix first.
+  const placeholders: Diagnostic[] = [];
+  const env = createTemplateEnv(createHelpers(context, style, slots, (label, field) => placeholders.push(placeholderWarning(label, field, placeholderOrigin))), loadPartials());
   diagnostics.push(...env.diagnostics);
   // A theme's narrative is Markdown + Handlebars too ({{count "complete" theme="Training"}}).
   for (const narrative of narrativeSources(spec, loaded, context.paper.themes, options.plan)) {
@@ -151,7 +163,7 @@ export function composePaper(options: ComposeOptions): ComposeResult {
       continue;
     }
     // 5. Markdown → blocks.
-    converted[name] = markdownToBlocks({ markdown: rendered.output, file: source.file, templateText: source.text, firstLine: source.firstLine, allowFooterMarker: name === "body" }, style);
+    converted[name] = markdownToBlocks({ markdown: rendered.output, file: source.file, templateText: source.text, firstLine: source.firstLine, allowFooterMarker: name === "body", slots }, style);
     diagnostics.push(...converted[name].diagnostics);
   }
   if (hasErrors(diagnostics)) return fail();
@@ -161,6 +173,8 @@ export function composePaper(options: ComposeOptions): ComposeResult {
   diagnostics.push(...numberBlocks(body.blocks, style, body.unnumbered, sources.body.file));
   const at = body.footerIndex ?? body.blocks.length;
   const blocks: Block[] = [...converted.header.blocks, ...body.blocks.slice(0, at), ...converted.footer.blocks, ...body.blocks.slice(at)];
+  keepDatesTogether(blocks);
+  diagnostics.push(...placeholders);
 
   const paper = context.paper;
   const meta: DocMeta = { title: paper.title, language: "en-GB", date: paper.date };
@@ -170,6 +184,16 @@ export function composePaper(options: ComposeOptions): ComposeResult {
   if (paper.marking) meta.marking = paper.marking;
   if (paper.keywords.length > 0) meta.keywords = paper.keywords;
   return { doc: { meta, style, blocks }, diagnostics, ...(referenceDoc ? { referenceDoc } : {}) };
+}
+
+/** A field the paper prints but nobody gave: a visible "[Report author]" and this warning, once each. */
+function placeholderWarning(label: string, field: string, origin: { file: string; line?: number }): Diagnostic {
+  return {
+    severity: "warning",
+    code: "PLACEHOLDER",
+    message: `the paper prints "[${label}]" to be filled in, as nothing gave it; add \`${field}: …\` to the paper spec's front matter`,
+    ...origin,
+  };
 }
 
 /** Each narrative the spec gives under themes:, as a template at its place in the spec file. */
@@ -200,12 +224,13 @@ function missingFields(spec: PaperSpec, loaded: LoadedSpec, styled: LoadedStyle)
 /** `themes:` keys that name no theme of this tracker: their narrative would be lost, so they are errors. */
 function unknownThemes(plan: Plan, spec: PaperSpec, loaded: LoadedSpec): Diagnostic[] {
   const titles = plan.themes.map((t) => t.title);
-  return unmatchedThemeKeys(plan, spec.themes).map((key) => ({
+  const keys = [...unmatchedThemeKeys(plan, spec.themes).map((key) => ["themes", key] as const), ...unmatchedThemeKeys(plan, spec.leads).map((key) => ["leads", key] as const)];
+  return keys.map(([field, key]) => ({
     severity: "error" as const,
     code: "SPEC_THEME_UNKNOWN",
-    message: `themes: "${key}" is not a theme of the tracker${didYouMean(key, titles) || (titles.length ? `; its themes are ${titles.map((t) => `"${t}"`).join(", ")}` : "; the tracker has no themes")}`,
+    message: `${field}: "${key}" is not a theme of the tracker${didYouMean(key, titles) || (titles.length ? `; its themes are ${titles.map((t) => `"${t}"`).join(", ")}` : "; the tracker has no themes")}`,
     file: loaded.file,
-    line: loaded.lineOf(["themes", key], { key: true }),
+    line: loaded.lineOf([field, key], { key: true }),
   }));
 }
 

@@ -8,6 +8,8 @@
 //                                    strapline or small
 //   <!-- align: center -->           the next paragraph's alignment: left, center or right
 //   <!-- unnumbered -->              the next paragraph gets no paragraph number
+//   <!-- keep with next -->          the next paragraph stays on a page with the start of the
+//                                    block after it ("Recommendation 1:" and its "Response:")
 //   <!-- numbering: off -->          no paragraph numbers from here … until numbering: on
 //   <!-- list: roman-paren -->       the next list's markers: bullet, decimal, roman-paren,
 //                                    alpha-paren or upper-alpha-paren
@@ -27,6 +29,7 @@ export type Directive =
   | { kind: "role"; role: ParagraphRole }
   | { kind: "align"; align: "left" | "center" | "right" }
   | { kind: "unnumbered" }
+  | { kind: "keepWithNext" }
   | { kind: "numbering"; on: boolean }
   | { kind: "list"; list: ListKind }
   | { kind: "table"; role: "data" | "layout" }
@@ -44,7 +47,7 @@ export interface DirectiveReading {
 const ROLES: ParagraphRole[] = ["body", "org", "title", "label", "strapline", "small"];
 const ALIGNS = ["left", "center", "right"] as const;
 const LIST_KINDS: ListKind[] = ["bullet", "decimal", "roman-paren", "alpha-paren", "upper-alpha-paren"];
-const BARE = { "page break": "pageBreak", "footer here": "footerHere", unnumbered: "unnumbered" } as const;
+const BARE = { "page break": "pageBreak", "footer here": "footerHere", unnumbered: "unnumbered", "keep with next": "keepWithNext" } as const;
 const KEYED = ["role", "align", "numbering", "list", "table", "widths", "lang"] as const;
 /** A BCP 47 language tag as papers need one: a language, then region or script subtags ("cy", "cy-GB"). */
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;

@@ -50,6 +50,12 @@ export interface ParagraphBlock {
   /** "1.1" (per-section numbering) or "12" (continuous); absent when the paragraph is not numbered. */
   number?: string;
   align?: "left" | "center" | "right";
+  /**
+   * Kept on the same page as the start of the block after it ("Recommendation 3: …" with its
+   * "Response: …"): Word's keepNext; the PDF layout moves both to the next page together.
+   * Headings are always kept with what follows, without this.
+   */
+  keepWithNext?: boolean;
   /** The block's language when it is not the paper's (BCP 47, "cy" for Welsh): <!-- lang: cy -->. */
   lang?: string;
 }

@@ -48,17 +48,19 @@ class LocatedError extends Error {
 
 const BUILT_IN_HELPERS = ["if", "unless", "each", "with", "lookup"];
 const LINE_OPTION = "__line";
+/** The helper every `{{value}}` is compiled to call (escapeForMarkdown). */
+const ESCAPE_HELPER = "escapeMarkdown";
 
 const RUNTIME_OPTIONS = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
 
 export function createTemplateEnv(helpers: Record<string, Helper>, partials: TemplateSource[]): TemplateEnv {
   const hb = Handlebars.create();
   hb.unregisterHelper("log"); // would write to the console
-  installMarkdownEscaping(hb);
+  hb.registerHelper(ESCAPE_HELPER, escapeMarkdown);
 
   const helperNames = new Set(Object.keys(helpers));
   for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, wrapHelper(name, helper));
-  const knownHelpers: Record<string, boolean> = { log: false };
+  const knownHelpers: Record<string, boolean> = { log: false, [ESCAPE_HELPER]: true };
   for (const name of [...helperNames, ...BUILT_IN_HELPERS]) knownHelpers[name] = true;
   const compileOptions: CompileOptions = { strict: true, knownHelpersOnly: true, knownHelpers };
 
@@ -171,20 +173,20 @@ function lineOf(options: Handlebars.HelperOptions): number {
 type Compiled = { template: Handlebars.TemplateDelegate } | { diagnostic: Diagnostic };
 
 /**
- * What Handlebars.compile does, in its two steps. The first (AST → opcodes) is where every
- * mistake in a template is found (an unknown helper, a bad partial call), so it runs now, when
- * the template is checked. The second writes the JavaScript, which only a template that runs
- * needs: it waits for the first call, as Handlebars.compile's does (most partials of a paper are
- * never used).
+ * Handlebars.precompile, then Handlebars.template of what it wrote: the documented route for
+ * precompiled templates. Precompiling is where every mistake in a template is found (an unknown
+ * helper, a bad partial call), so it runs now, when the template is checked; the JavaScript it
+ * writes is only made into a function when the template first runs (most partials of a paper
+ * never do).
  */
 function compileAst(hb: typeof Handlebars, ast: hbs.AST.Program, compileOptions: CompileOptions): Handlebars.TemplateDelegate {
   // Copied as Handlebars.compile copies them: the compiler writes into its options.
-  const options = { ...compileOptions, knownHelpers: { ...compileOptions.knownHelpers }, data: true };
-  const internals = hb as unknown as HandlebarsInternals;
-  const environment = new internals.Compiler().compile(ast, options);
+  const options = { ...compileOptions, knownHelpers: { ...compileOptions.knownHelpers } };
+  const spec = hb.precompile(ast, options) as string;
   let template: Handlebars.TemplateDelegate | undefined;
   return (context, runtimeOptions) => {
-    template ??= hb.template(new internals.JavaScriptCompiler().compile(environment, options, undefined, true) as TemplateSpecification);
+    // The spec is an object literal of functions: Handlebars' own output, never user text.
+    template ??= hb.template(new Function(`return ${spec};`)() as TemplateSpecification);
     return template(context, runtimeOptions);
   };
 }
@@ -193,12 +195,6 @@ interface CompileOptions {
   strict: boolean;
   knownHelpersOnly: boolean;
   knownHelpers: Record<string, boolean>;
-}
-
-/** The compiler classes Handlebars.create() puts on each environment (not in its typings). */
-interface HandlebarsInternals {
-  Compiler: new () => { compile(ast: hbs.AST.Program, options: object): unknown };
-  JavaScriptCompiler: new () => { compile(environment: unknown, options: object, context: undefined, asObject: true): unknown };
 }
 
 function astProblemDiagnostic(problem: AstProblem, source: TemplateSource, partialNames: string[]): Diagnostic {
@@ -217,30 +213,24 @@ function partialName(source: TemplateSource): string {
 }
 
 /**
- * `{{value}}` compiles to a call of escapeExpression (HTML escaping) that cannot be swapped per
- * environment. Handlebars' documented extension point is a JavaScriptCompiler subclass, so this
- * one emits a call of our escapeMarkdown (registered as a helper) instead. `{{{value}}}` and
- * partial output never reach it.
+ * `{{value}}` would be escaped for HTML (escapeExpression, the same for every environment).
+ * Through Handlebars' documented AST instead, each escaped mustache becomes a raw one of our
+ * escapeMarkdown helper around what it said: `{{a.b}}` → `{{{escapeMarkdown a.b}}}`,
+ * `{{count "x"}}` → `{{{escapeMarkdown (count "x")}}}`. `{{{value}}}` and partial output never
+ * reach it.
  */
-function installMarkdownEscaping(hb: typeof Handlebars): void {
-  hb.registerHelper("escapeMarkdown", escapeMarkdown);
-  type CompilerInstance = {
-    pushSource(source: unknown): void;
-    appendToBuffer(parts: unknown[]): unknown;
-    aliasable(name: string): unknown;
-    popStack(): unknown;
-  };
-  const Base = (hb as unknown as { JavaScriptCompiler: { prototype: object } }).JavaScriptCompiler;
-  function MarkdownCompiler(): void {}
-  MarkdownCompiler.prototype = Object.create(Base.prototype) as object;
-  Object.assign(MarkdownCompiler.prototype, {
-    compiler: MarkdownCompiler,
-    appendEscaped(this: CompilerInstance) {
-      // The trailing {} stands where Handlebars' helper wrapper expects an options object.
-      this.pushSource(this.appendToBuffer([this.aliasable("helpers.escapeMarkdown"), "(", this.popStack(), ", {})"]));
-    },
-  });
-  (hb as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler = MarkdownCompiler;
+function escapeForMarkdown(node: hbs.AST.MustacheStatement, helperNames: Set<string>): void {
+  if (!node.escaped) return;
+  const path = node.path as hbs.AST.PathExpression;
+  const isCall = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0 || (path.type === "PathExpression" && !path.data && path.parts.length === 1 && helperNames.has(path.parts[0]!));
+  const value = isCall ? ({ type: "SubExpression", path: node.path, params: node.params, hash: node.hash, loc: node.loc } as hbs.AST.SubExpression) : node.path;
+  // A field read as an argument is looked up strictly, as the mustache itself was (see prepareAst).
+  if (!isCall && path.type === "PathExpression" && (!path.data || path.parts[0] === "root")) (path as { strict?: boolean }).strict = true;
+  const mutable = node as { path: hbs.AST.Expression; params: hbs.AST.Expression[]; hash: hbs.AST.Hash | undefined; escaped: boolean };
+  mutable.path = { type: "PathExpression", data: false, depth: 0, parts: [ESCAPE_HELPER], original: ESCAPE_HELPER, loc: node.loc } as hbs.AST.PathExpression;
+  mutable.params = [value];
+  mutable.hash = undefined;
+  mutable.escaped = false;
 }
 
 /** Our helper, called the Handlebars way: checks its arguments and tags its errors with the template line. */
@@ -327,6 +317,7 @@ function prepareAst(ast: hbs.AST.Program, helperNames: Set<string>, partialNames
     switch (node.type) {
       case "MustacheStatement":
         call(node as hbs.AST.MustacheStatement);
+        escapeForMarkdown(node as hbs.AST.MustacheStatement, helperNames);
         break;
       case "BlockStatement": {
         const block = node as hbs.AST.BlockStatement;

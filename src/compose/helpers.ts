@@ -9,7 +9,9 @@ import { escapeMarkdown } from "./escape-markdown.js";
 import { isAllowedLinkAddress } from "./link-address.js";
 import type { DateForm, HouseStyle } from "./house-style.js";
 import { findTheme, type PaperAction, type PaperContext, type PaperTheme } from "./paper-context.js";
+import { actionList, actionPlanTable, isOverdue, openAreasList, ragCountRows, ragSummaryTable, themesWithCounts } from "./plan-blocks.js";
 import { ragCellMarkdown } from "./rag-cell.js";
+import { createBlockSlots, type BlockSlots } from "./block-slots.js";
 import { didYouMean } from "./suggest.js";
 import { capitalise, formatDate, joinList, listMarker, numberInWords, pluralWord, romanNumeral } from "./text-forms.js";
 
@@ -52,8 +54,15 @@ const COUNT_OF_STATUS: Record<StatusWord, "complete" | "inProgress" | "notStarte
 const RAG_WORDS = ["red", "amber", "green", "blue", "none"] as const;
 const LIST_KINDS = ["decimal", "roman-paren", "alpha-paren", "upper-alpha-paren"] as const;
 
-export function createHelpers(context: PaperContext, style: HouseStyle): Record<string, Helper> {
+export function createHelpers(
+  context: PaperContext,
+  style: HouseStyle,
+  slots: BlockSlots = createBlockSlots(),
+  /** Told once per placeholder a paper prints ("Report author", "reportAuthor"). */
+  onPlaceholder: (label: string, field: string) => void = () => {},
+): Record<string, Helper> {
   const { paper } = context;
+  const placeholders = new Set<string>();
 
   const theme = (value: unknown, helper: string): PaperTheme => {
     if (typeof value === "object" && value !== null && "id" in value) {
@@ -229,16 +238,37 @@ export function createHelpers(context: PaperContext, style: HouseStyle): Record<
       },
     },
     join: {
-      usage: `{{join list}} → "a, b and c"; {{join paper.themes "title"}} for a field of each`,
+      usage: `{{join list}} → "a, b and c"; {{join paper.themes "title"}} for a field of each; separator="; " max=5 → "a; b; c; d; e and 3 more"`,
       args: [1, 2],
-      hash: ["conjunction"],
+      hash: ["conjunction", "separator", "max"],
       run: ([list, field], hash) => {
         if (!Array.isArray(list)) throw new TemplateProblem(`join: expected a list, got ${describe(list)}`);
         const items = list.map((item) => (field === undefined ? item : (item as Record<string, unknown> | null)?.[String(field)]));
         if (field !== undefined && list.length > 0 && items.every((i) => i === undefined)) {
           throw new TemplateProblem(`join: the items have no field "${String(field)}"`);
         }
-        return joinList(items.map(text).filter((s) => s !== ""), hash.conjunction === undefined ? "and" : text(hash.conjunction));
+        // A sentence's full stop does not belong inside a list: "a; b. and c." reads "a; b and c".
+        let words = items.map(text).filter((s) => s !== "").map((s) => s.replace(/(?<=[A-Za-z]{2}|\d)\.$/, ""));
+        const max = hash.max === undefined ? Infinity : whole(hash.max, "join");
+        if (max < 1) throw new TemplateProblem(`join: max=${max} should be 1 or more`);
+        if (words.length > max) words = [...words.slice(0, max), `${words.length - max} more`];
+        return joinList(words, hash.conjunction === undefined ? "and" : text(hash.conjunction), hash.separator === undefined ? ", " : text(hash.separator));
+      },
+    },
+    needed: {
+      usage: `{{needed paper.reportAuthor "Report author" field="reportAuthor"}} → the value, or "[Report author]" and a warning when it is not given`,
+      args: [2, 2],
+      hash: ["field", "lines"],
+      run: ([value, label], hash) => {
+        // lines=true keeps the value's own line breaks ("Cambridgeshire / Police & Crime / Commissioner").
+        if (truthy(value)) return truthy(hash.lines) && typeof value === "string" ? markdown(value.trim().split(/\s*\n\s*/).map(escapeMarkdown).join("\\\n")) : value;
+        const name = text(label);
+        if (name === "") throw new TemplateProblem(`needed: give the words to print in place of the missing value, such as "Report author"`);
+        if (!placeholders.has(name)) {
+          placeholders.add(name);
+          onPlaceholder(name, hash.field === undefined ? name : text(hash.field));
+        }
+        return markdown(`\\[${escapeMarkdown(name)}\\]`);
       },
     },
     upper: { usage: "{{upper paper.title}}", args: [1, 1], run: ([v]) => text(v).toLocaleUpperCase("en-GB") },
@@ -275,18 +305,66 @@ export function createHelpers(context: PaperContext, style: HouseStyle): Record<
       usage: `{{#each (ragCounts)}} … {{label}} {{number}} {{share}} … {{/each}} (a row per rating, then the total)`,
       args: [0, 0],
       hash: ["theme"],
-      run: (_, hash) => {
-        const list = inScope(hash, "ragCounts");
-        const share = (n: number) => `${list.length === 0 ? 0 : Math.round((n / list.length) * 100)}%`;
-        const rows: { rag: Rag | null; label: string; number: number; share: string; isTotal: boolean }[] = (["red", "amber", "green", "blue"] as const).map((rag) => {
-          const number = list.filter((a) => a.rag === rag).length;
-          return { rag, label: rag === "blue" ? "Blue (complete)" : RAG_LABELS[rag], number, share: share(number), isTotal: false };
-        });
-        const unrated = list.filter((a) => a.rag === null).length;
-        if (unrated > 0) rows.push({ rag: null, label: "Not rated", number: unrated, share: share(unrated), isTotal: false });
-        rows.push({ rag: null, label: "Total", number: list.length, share: list.length === 0 ? "0%" : "100%", isTotal: true });
-        return rows;
+      run: (_, hash) => ragCountRows(inScope(hash, "ragCounts")),
+    },
+    actionTable: {
+      usage: `{{actionTable}} or {{actionTable theme="Training" status="open"}}: the action plan table (Ref, Action, Owner, Due, Status, RAG), on lines of its own`,
+      args: [0, 0],
+      hash: ["status", "rag", "theme"],
+      run: (_, hash) => slots.place([actionPlanTable(filterActions(hash, "actionTable"))]),
+    },
+    ragTable: {
+      usage: `{{ragTable}} or {{ragTable theme="Training"}}: the actions by RAG rating as a table, on a line of its own`,
+      args: [0, 0],
+      hash: ["theme"],
+      run: (_, hash) => slots.place([ragSummaryTable(ragCountRows(inScope(hash, "ragTable")))]),
+    },
+    actionList: {
+      usage: `{{actionList (openActions)}} or {{actionList openItems detail=true update=true kind="bullet"}}: a list of actions, on a line of its own`,
+      args: [1, 1],
+      hash: ["detail", "update", "kind"],
+      run: ([list], hash) => {
+        if (!Array.isArray(list) || list.some((a) => typeof a !== "object" || a === null || !("title" in a) || !("ref" in a))) {
+          throw new TemplateProblem(`actionList: expected a list of actions, such as (openActions) or openItems, got ${describe(list)}`);
+        }
+        const kind = (hash.kind ?? style.listKind) as ListKind;
+        if (kind !== "bullet" && !(LIST_KINDS as readonly string[]).includes(kind)) {
+          throw new TemplateProblem(`actionList: kind="${String(hash.kind)}" is not a list kind; use "bullet", ${joinList(LIST_KINDS.map((k) => `"${k}"`), "or")}`);
+        }
+        if (list.length === 0) return "";
+        return slots.place([actionList(list as PaperAction[], { kind, detail: truthy(hash.detail), update: truthy(hash.update), asOf: context.today })]);
       },
+    },
+    themeCounts: {
+      usage: `{{themeCounts}} or {{themeCounts noun="task"}}: each theme with its number of actions and how many are complete, as a bullet list`,
+      args: [0, 0],
+      hash: ["noun"],
+      run: (_, hash) => (paper.themes.length === 0 ? "" : slots.place([themesWithCounts(paper.themes, hash.noun === undefined ? "action" : text(hash.noun))])),
+    },
+    openAreas: {
+      usage: `{{openAreas noun="task" area="area" max=5}}: the themes with open actions, most first, one line each (at most max lines), on a line of its own`,
+      args: [0, 0],
+      hash: ["noun", "area", "max", "kind"],
+      run: (_, hash) => {
+        const max = hash.max === undefined ? 5 : whole(hash.max, "openAreas");
+        if (max < 2) throw new TemplateProblem(`openAreas: max=${max} should be 2 or more`);
+        const kind = (hash.kind ?? "bullet") as ListKind;
+        if (kind !== "bullet" && !(LIST_KINDS as readonly string[]).includes(kind)) throw new TemplateProblem(`openAreas: kind="${String(hash.kind)}" is not a list kind`);
+        const list = openAreasList(paper.themes, { noun: hash.noun === undefined ? "action" : text(hash.noun), area: hash.area === undefined ? "theme" : text(hash.area), max, kind });
+        return list ? slots.place([list]) : "";
+      },
+    },
+    countOverdue: {
+      usage: `{{countOverdue}} or {{countOverdue theme="Training"}}: open actions due before the paper's date`,
+      args: [0, 0],
+      hash: ["theme"],
+      run: (_, hash) => inScope(hash, "countOverdue").filter((a) => isOverdue(a, context.today)).length,
+    },
+    overdue: {
+      usage: `{{#each (overdue)}} or {{overdue theme="Training"}}: the open actions whose due date is before the paper's date`,
+      args: [0, 0],
+      hash: ["theme"],
+      run: (_, hash) => inScope(hash, "overdue").filter((a) => isOverdue(a, context.today)),
     },
     ragCell: {
       usage: "{{ragCell rag}} in a table cell → a shaded, labelled RAG cell",

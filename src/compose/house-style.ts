@@ -94,6 +94,11 @@ export const HouseStyle = z.object({
   /** Footer page numbers, "Page {page} of {pages}", or null for none. */
   pageNumbers: z.string().nullable(),
   strapline: z.string().nullable(),
+  /**
+   * Branding is data: the organisation named in the header when the spec gives none. The styles
+   * we ship leave it null, so a style used by another force shows none of the seed force's words.
+   */
+  organisation: z.string().nullable().optional(),
   /** File name (under templates/specs/) of the spec used when the user gives none. */
   defaultSpec: z.string(),
   /** Handlebars + Markdown for the block at the top of the paper (org name, To/From/Date, title). */

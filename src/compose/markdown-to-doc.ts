@@ -9,6 +9,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { RAG_LABELS } from "../model/vocabulary.js";
 import { readDirectiveComment, type Directive } from "./directives.js";
 import type { Block, ListBlock, ListItem, ListKind, ParagraphBlock, ParagraphRole, Run, TableBlock, TableCell } from "./doc.js";
+import type { BlockSlots } from "./block-slots.js";
 import type { HouseStyle } from "./house-style.js";
 import { isAllowedLinkAddress, refusedLinkMessage } from "./link-address.js";
 import { readRagMarker } from "./rag-cell.js";
@@ -24,6 +25,8 @@ export interface MarkdownPart {
   firstLine: number;
   /** Only the body may say where the style's footer goes. */
   allowFooterMarker: boolean;
+  /** Blocks the helpers built from plan data, standing in the Markdown as placeholders. */
+  slots?: BlockSlots;
 }
 
 export interface ConvertedPart {
@@ -40,6 +43,7 @@ interface Pending {
   role?: ParagraphRole;
   align?: "left" | "center" | "right";
   unnumbered?: boolean;
+  keepWithNext?: boolean;
   list?: ListKind;
   tableRole?: "data" | "layout";
   widths?: number[];
@@ -134,6 +138,10 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
       addBreak(runs, look);
       return;
     }
+    if (part.slots?.isPlaceholder(html)) {
+      warn("DATA_PLACE", "a table or list of actions must stand on a line of its own, not inside a paragraph, list item or table cell; it is left out here", undefined);
+      return;
+    }
     const reading = readDirectiveComment(html);
     if (reading) {
       if (!reading.plainComment) warn("DIRECTIVE_PLACE", `${html}: a directive must be on a line of its own`, html);
@@ -146,9 +154,9 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
   // ---- blocks ----
 
   const takeParagraphPending = (): Pending => {
-    const { role, align, unnumbered } = pending;
-    pending = { ...pending, role: undefined, align: undefined, unnumbered: undefined };
-    return { role, align, unnumbered } as Pending;
+    const { role, align, unnumbered, keepWithNext } = pending;
+    pending = { ...pending, role: undefined, align: undefined, unnumbered: undefined, keepWithNext: undefined };
+    return { role, align, unnumbered, keepWithNext } as Pending;
   };
 
   const paragraphBlock = (runs: Run[], role: ParagraphRole = "body", align?: Pending["align"]): ParagraphBlock => {
@@ -298,6 +306,9 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
       case "unnumbered":
         pending.unnumbered = true;
         return [];
+      case "keepWithNext":
+        pending.keepWithNext = true;
+        return [];
       case "numbering":
         numberingOff = !directive.on;
         return [];
@@ -317,6 +328,11 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
   };
 
   const blockHtml = (node: Html): Block[] => {
+    const data = part.slots?.take(node.value);
+    if (data) {
+      paragraphDirectivesUnused("a table or list of actions");
+      return takeDataDirectives(data);
+    }
     const reading = readDirectiveComment(node.value);
     if (reading) {
       for (const problem of reading.problems) warn("DIRECTIVE_UNKNOWN", problem, node.value.trim());
@@ -327,10 +343,25 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
     return [paragraphBlock([{ text: node.value }])];
   };
 
+  /** Directives waiting for the next list or table (list:, table:, widths:) apply to data blocks too. */
+  const takeDataDirectives = (blocks: Block[]): Block[] => {
+    const first = blocks[0];
+    if (first?.type === "list" && pending.list) first.kind = pending.list;
+    if (first?.type === "table") {
+      if (pending.tableRole) first.role = pending.tableRole;
+      if (pending.widths) {
+        if (pending.widths.length === first.header.length) first.widths = pending.widths;
+        else warn("DIRECTIVE_INVALID", `widths: ${pending.widths.length} widths were given for a table of ${first.header.length} columns; the widths are ignored`, "widths");
+      }
+    }
+    pending = { ...pending, list: undefined, tableRole: undefined, widths: undefined };
+    return blocks;
+  };
+
   /** Directives for "the next paragraph" that meet something else first are reported, not carried on. */
   const paragraphDirectivesUnused = (what: string): void => {
     const unused = takeParagraphPending();
-    const named = [unused.role && `role: ${unused.role}`, unused.align && `align: ${unused.align}`, unused.unnumbered && "unnumbered"].filter(Boolean);
+    const named = [unused.role && `role: ${unused.role}`, unused.align && `align: ${unused.align}`, unused.unnumbered && "unnumbered", unused.keepWithNext && "keep with next"].filter(Boolean);
     if (named.length > 0) warn("DIRECTIVE_PLACE", `<!-- ${named.join("; ")} --> applies to the next paragraph, but ${what} comes first; it is ignored`, named[0] as string);
   };
 
@@ -362,6 +393,10 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
           Object.assign(first, paragraphBlock(first.runs, role, directives.align));
         }
         for (const block of blocks) if (block.type === "paragraph" && (directives.unnumbered || numberingOff)) result.unnumbered.add(block);
+        if (directives.keepWithNext) {
+          const last = blocks[blocks.length - 1];
+          if (last?.type === "paragraph") last.keepWithNext = true;
+        }
         return blocks;
       }
       case "list": {

@@ -7,6 +7,7 @@ import { normaliseWord, RAG_LABELS, STATUS_LABELS } from "../model/vocabulary.js
 import type { HouseStyle } from "./house-style.js";
 import type { PaperSpec, ThemeNote } from "./spec.js";
 import { formatDate } from "./text-forms.js";
+import { cleanTitle } from "./title.js";
 
 export interface Counts {
   total: number;
@@ -39,7 +40,11 @@ export interface PaperTheme {
   title: string;
   /** 1-based place in the tracker, for "I", "i)", "1." labels. */
   position: number;
-  /** From the spec (`themes: { Title: { lead: … } }`); null when not given. */
+  /**
+   * Who leads it: the spec's (`themes: { Title: { lead: … } }` or `leads:`), else the tracker's
+   * lead column when it names one lead for the theme, else its most frequent owner; null when
+   * no action has an owner.
+   */
   lead: string | null;
   /** The spec's narrative for this theme (Markdown: print it with {{{narrative}}}), or null. */
   narrative: string | null;
@@ -48,6 +53,10 @@ export interface PaperTheme {
   actions: PaperAction[];
   /** Its actions that are still open. */
   openItems: PaperAction[];
+  /** Its actions that are complete. */
+  completedItems: PaperAction[];
+  /** Its open actions whose due date is before the paper's as-at date. */
+  overdueItems: PaperAction[];
   /** The latest update of each of its actions that has one, in tracker order. */
   latestUpdates: string[];
   counts: Counts;
@@ -75,6 +84,8 @@ export interface Paper {
   tracker: string | null;
   /** The tracker's file name, for "Source Document" when the spec names none. */
   trackerFile: string;
+  /** The tracker's own name for itself (its title), for "Source Document"; its file name when it has no title. */
+  sourceName: string;
   title: string;
   /** YYYY-MM-DD: the spec's date, else the --as-of date. */
   date: string;
@@ -92,6 +103,8 @@ export interface Paper {
   marking: string | null;
   classification: string | null;
   strapline: string | null;
+  /** The organisation the style names at the top ("Cambridgeshire Police & Crime Commissioner"), or null. */
+  organisation: string | null;
   contacts: PaperContact[];
   sourceDocument: string | null;
   referenceDocument: string | null;
@@ -151,31 +164,35 @@ export function buildPaperContext(input: ContextInput): PaperContext {
   const { plan, spec, style, asOf } = input;
   const themeTitles = new Map(plan.themes.map((t) => [t.id, t.title]));
   const actions = plan.actions.map((a) => paperAction(a, themeTitles, style));
-  const notes = themeNotes(plan, spec.themes ?? {});
-  const themes = plan.themes.map((t, i) => paperTheme(t.id, t.title, i + 1, actions.filter((a) => a.theme === t.id), notes.get(t.id), false));
+  const notes = themeNotes(plan, spec.themes ?? {}, spec.leads ?? {});
+  const themes = plan.themes.map((t, i) => paperTheme(t.id, t.title, i + 1, actions.filter((a) => a.theme === t.id), notes.get(t.id), false, asOf));
   const unthemed = actions.filter((a) => a.theme === null || !themeTitles.has(a.theme));
-  if (unthemed.length > 0) themes.push(paperTheme("no-theme", "Other actions", themes.length + 1, unthemed, undefined, true));
+  if (unthemed.length > 0) themes.push(paperTheme("no-theme", "Other actions", themes.length + 1, unthemed, undefined, true, asOf));
 
   const date = spec.date ?? asOf;
+  const title = cleanTitle(titleOf(plan));
   const paper: Paper = {
     style: style.name,
     tracker: spec.tracker ?? null,
     trackerFile: input.sourceFile ?? plan.source.file,
-    title: spec.title ?? titleOf(plan),
+    sourceName: hasOwnTitle(plan) ? title.text : (input.sourceFile ?? plan.source.file),
+    title: spec.title ?? title.text,
     date,
     to: spec.to ?? null,
     from: spec.from ?? null,
     committees: (spec.committees ?? []).map((c) => ({ name: c.name, date: c.date ?? date })),
-    subject: spec.subject ?? null,
+    subject: spec.subject ?? (spec.title === undefined ? null : cleanTitle(spec.title).text),
     agendaItem: spec.agendaItem ?? null,
     reportOf: spec.reportOf ?? null,
     reference: spec.reference ?? null,
     reportAuthor: spec.reportAuthor ?? null,
     access: spec.access ?? null,
     purpose: spec.purpose ?? null,
-    marking: draftMarking(input.marking ?? spec.marking ?? spec.classification ?? style.marking.default ?? null, input.draft ?? false),
+    // A marking in the tracker's title ("… – OFFICIAL") is the paper's when nobody gives one.
+    marking: draftMarking(input.marking ?? spec.marking ?? spec.classification ?? title.marking ?? style.marking.default ?? null, input.draft ?? false),
     classification: spec.classification ?? null,
     strapline: spec.strapline ?? style.strapline ?? null,
+    organisation: spec.organisation ?? style.organisation ?? null,
     contacts: (spec.contacts ?? []).map((c) => ({
       name: c.name,
       role: c.role ?? null,
@@ -209,8 +226,12 @@ export function draftMarking(marking: string | null, draft: boolean): string | n
  * make a poor title for a paper.
  */
 function titleOf(plan: Plan): string {
+  return hasOwnTitle(plan) ? plan.title : "Action plan update";
+}
+
+function hasOwnTitle(plan: Plan): boolean {
   const stem = plan.source.file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
-  return plan.title.trim() === "" || plan.title === stem ? "Action plan update" : plan.title;
+  return plan.title.trim() !== "" && plan.title !== stem;
 }
 
 function paperAction(action: Action, themeTitles: Map<string, string>, style: HouseStyle): PaperAction {
@@ -224,35 +245,62 @@ function paperAction(action: Action, themeTitles: Map<string, string>, style: Ho
   };
 }
 
-function paperTheme(id: string, title: string, position: number, actions: PaperAction[], note: { narrative: string | null; lead: string | null } | undefined, unthemed: boolean): PaperTheme {
+function paperTheme(id: string, title: string, position: number, actions: PaperAction[], note: { narrative: string | null; lead: string | null } | undefined, unthemed: boolean, asOf: string): PaperTheme {
   const owners = [...new Set(actions.map((a) => a.owner).filter((o): o is string => o !== null))];
   return {
     id,
     title,
     position,
-    lead: note?.lead ?? null,
+    lead: note?.lead ?? leadColumn(actions) ?? mostFrequentOwner(actions),
     narrative: note?.narrative ?? null,
     owners,
     actions,
     openItems: actions.filter((a) => a.isOpen),
+    completedItems: actions.filter((a) => a.status === "complete"),
+    overdueItems: actions.filter((a) => a.isOpen && a.due !== null && a.due < asOf),
     latestUpdates: actions.map((a) => a.update).filter((u): u is string => u !== null && u.trim() !== ""),
     counts: countActions(actions),
     unthemed,
   };
 }
 
+/** A column the tracker keeps for a theme's lead ("Workstream lead"), when it names one lead for the theme. */
+const LEAD_COLUMN = /^(?:(?:work\s*stream|theme|area|strand)\s+)?lead$/i;
+
+function leadColumn(actions: readonly PaperAction[]): string | null {
+  const named = new Set<string>();
+  for (const a of actions) {
+    for (const [column, value] of Object.entries(a.extra)) if (LEAD_COLUMN.test(column.trim()) && value.trim() !== "") named.add(value.trim());
+  }
+  return named.size === 1 ? [...named][0]! : null;
+}
+
+/** The owner named on most of the theme's actions (the first of them in tracker order on a tie). */
+function mostFrequentOwner(actions: readonly PaperAction[]): string | null {
+  const tally = new Map<string, number>();
+  for (const a of actions) if (a.owner !== null && a.owner.trim() !== "") tally.set(a.owner.trim(), (tally.get(a.owner.trim()) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [owner, n] of tally) if (best === null || n > tally.get(best)!) best = owner;
+  return best;
+}
+
 /** The spec's notes by theme id; keys that match no theme are reported by the caller (unmatchedThemeKeys). */
-function themeNotes(plan: Plan, notes: Record<string, ThemeNote>): Map<string, { narrative: string | null; lead: string | null }> {
+function themeNotes(plan: Plan, notes: Record<string, ThemeNote>, leads: Record<string, string>): Map<string, { narrative: string | null; lead: string | null }> {
   const out = new Map<string, { narrative: string | null; lead: string | null }>();
+  for (const [key, lead] of Object.entries(leads)) {
+    const theme = findTheme(plan, key);
+    if (theme) out.set(theme.id, { narrative: null, lead });
+  }
   for (const [key, note] of Object.entries(notes)) {
     const theme = findTheme(plan, key);
     if (!theme) continue;
-    out.set(theme.id, typeof note === "string" ? { narrative: note, lead: null } : { narrative: note.narrative ?? null, lead: note.lead ?? null });
+    const lead = out.get(theme.id)?.lead ?? null;
+    out.set(theme.id, typeof note === "string" ? { narrative: note, lead } : { narrative: note.narrative ?? null, lead: note.lead ?? lead });
   }
   return out;
 }
 
 /** The spec's `themes:` keys that name no theme of the tracker. */
-export function unmatchedThemeKeys(plan: Plan, notes: Record<string, ThemeNote> | undefined): string[] {
+export function unmatchedThemeKeys(plan: Plan, notes: Record<string, unknown> | undefined): string[] {
   return Object.keys(notes ?? {}).filter((key) => findTheme(plan, key) === undefined);
 }

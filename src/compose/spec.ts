@@ -81,6 +81,10 @@ export const PaperSpec = z.strictObject({
   sourceDocument: Text.optional(),
   referenceDocument: Text.optional(),
   keywords: z.array(Text).optional(),
+  /** Who leads each theme (work stream), keyed by its title: beats the tracker's owners. */
+  leads: z.record(z.string(), Text).optional(),
+  /** The organisation whose paper it is, printed where the house style names it ("Cambridgeshire Police & Crime Commissioner"). */
+  organisation: Text.optional(),
   /** Narrative per theme, keyed by the theme's title (or id) in the tracker. */
   themes: z.record(z.string(), ThemeNote).optional(),
 

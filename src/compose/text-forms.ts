@@ -59,6 +59,12 @@ export function formatDate(iso: string, form: DateForm): string {
   return `${ordinal(Number(text.slice(0, space)))}${text.slice(space)}`;
 }
 
+/** "2016-11-30" → "30 Nov 2016": the one form of a due date in a table, where room is short. */
+export function shortDate(iso: string): string {
+  const [day, month, year] = formatUkDate(iso).split(" ") as [string, string, string];
+  return `${Number(day)} ${month === "September" ? "Sep" : month.slice(0, 3)} ${year}`;
+}
+
 const ROMAN: [number, string][] = [
   [1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"],
   [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"],
@@ -100,9 +106,9 @@ export function listMarker(n: number, kind: Exclude<ListKind, "bullet">): string
 }
 
 /** ["a", "b", "c"] → "a, b and c" (no serial comma, as British papers write it). */
-export function joinList(items: readonly string[], conjunction = "and"): string {
+export function joinList(items: readonly string[], conjunction = "and", separator = ", "): string {
   if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(separator)} ${conjunction} ${items[items.length - 1]}`;
 }
 
 /** The word for n things: plural(1, "task") → "task"; plural(57, "task") → "tasks"; irregular forms given. */

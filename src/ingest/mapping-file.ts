@@ -1,7 +1,7 @@
 // --map mapping.yaml: the user names which header feeds which field, for trackers
 // whose headers no synonym covers. "action: Description of task".
 import { basename } from "node:path";
-import { LineCounter, parseDocument, isMap, isScalar } from "yaml";
+import { Document, LineCounter, parseDocument, isMap, isScalar } from "yaml";
 import { COLUMN_FIELDS, type ColumnField } from "./columns.js";
 import type { MappingOverrides } from "./header.js";
 import { LIMITS } from "./limits.js";
@@ -49,4 +49,11 @@ export function loadMappingFile(path: string): MappingFile {
     if (line !== undefined) lines[field] = line;
   }
   return { file, overrides, lines };
+}
+
+/** The mapping file for a set of overrides, as --map reads it: one `field: header` line each. */
+export function mappingFileText(overrides: MappingOverrides, comment?: string): string {
+  const doc = new Document(Object.fromEntries(COLUMN_FIELDS.filter((f) => overrides[f] !== undefined).map((f) => [f, overrides[f]])));
+  const head = comment ? comment.split("\n").map((line) => `# ${line}`.trimEnd()).join("\n") + "\n" : "";
+  return head + (Object.keys(overrides).length > 0 ? doc.toString({ lineWidth: 0 }) : "");
 }

@@ -321,6 +321,10 @@ export function compareTrackers(oldPlan: Plan, newPlan: Plan, options: CompareOp
     });
   }
 
+  if (oldActions.length === 0 && newActions.length === 0 && (oldPlan.recommendations.length > 0 || newPlan.recommendations.length > 0)) {
+    diagnostics.push({ severity: "warning", code: "CHANGES_NO_ACTIONS", message: "these trackers hold inspection recommendations, not actions; boardpack changes compares actions (boardpack s55 --list shows the responses still missing)", file: options.newFile });
+  }
+
   const diff = new Differ(oldPlan, newPlan, themes, options);
   const perAction: Change[][] = [];
   newActions.forEach((a, n) => {

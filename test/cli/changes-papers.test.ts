@@ -22,7 +22,7 @@ async function paperText(style: string, since: boolean): Promise<{ docx: string;
   if (since) args.push("--since", COLP, "--old-as-of", "31/10/2016");
   const r = await runCli(args);
   expect(r.code, r.stderr).toBe(0);
-  const docx = paragraphs(part(await docxParts(readFileSync(join(outDir, `colp-q3-${style}.docx`))), "word/document.xml")).map((p) => p.text).join("\n");
+  const docx = paragraphs(part(await docxParts(readFileSync(join(outDir, `colp-q3-${style}.docx`))), "word/document.xml")).map((p) => p.text.replace(/\u00a0/g, " ")).join("\n");
   const pdf = hasPoppler() ? pdftotext(join(outDir, `colp-q3-${style}.pdf`)).replace(/\s+/g, " ") : null;
   return { docx, pdf };
 }

@@ -251,7 +251,7 @@ describe("boardpack s55 (the installed command)", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("Wrote out/joint-inspection-of-custody-s55-response.docx");
     const { docxParts, paragraphs, part } = await import("../render/docx/docx-parts.js");
-    const text = paragraphs(part(await docxParts(readFileSync(join(dir, "out", "joint-inspection-of-custody-s55-response.docx"))), "word/document.xml")).map((p) => p.text);
+    const text = paragraphs(part(await docxParts(readFileSync(join(dir, "out", "joint-inspection-of-custody-s55-response.docx"))), "word/document.xml")).map((p) => p.text.replace(/\u00a0/g, " "));
     expect(text).toContain("The report was published on 02 March 2021, so a response is due by 26 April 2021.");
     expect(text).toContain("Response: This recommendation is addressed to the National Health Service. The Constabulary will await further information.");
   });

@@ -63,10 +63,10 @@ describe("the built command", () => {
     const register = `data:text/javascript,import { register } from "node:module"; register(${JSON.stringify(hook)});`;
     const r = spawnSync(process.execPath, ["--import", register, join(ROOT, "bin", "boardpack.js"), "check", TRACKER], { encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
-    const appDir = pathToFileURL(join(ROOT, "dist", "app")).href + "/";
+    const appDir = pathToFileURL(join(ROOT, "dist", "bundle")).href + "/";
     const loaded = [...r.stderr.matchAll(/^loaded (\S+)$/gm)].map((m) => m[1]!).filter((url) => url.startsWith(appDir)).map((url) => url.slice(appDir.length));
     expect(loaded).toContain("check.js");
-    const contents = JSON.parse(readFileSync(join(ROOT, "dist", "app", "contents.json"), "utf8")) as Record<string, string[]>;
+    const contents = JSON.parse(readFileSync(join(ROOT, "dist", "bundle", "contents.json"), "utf8")) as Record<string, string[]>;
     const modules = loaded.flatMap((file) => contents[file] ?? []);
     expect(modules.some((m) => m.startsWith("dist/ingest/"))).toBe(true);
     expect(modules.filter((m) => /node_modules\/(exceljs|pdf-lib|@pdf-lib|handlebars|yaml|docx)\//.test(m))).toEqual([]);

@@ -7,8 +7,9 @@ export function docText(doc: Doc): string {
   return blocksText(doc.blocks, "").join("\n");
 }
 
+/** The text as a reader sees it: the no-break spaces that hold dates together read as spaces (date-spaces.test.ts checks them). */
 export function runsText(runs: readonly Run[]): string {
-  return runs.map((r) => r.text + (r.breakAfter ? "\n" : "")).join("");
+  return runs.map((r) => r.text.replace(/\u00a0/g, " ") + (r.breakAfter ? "\n" : "")).join("");
 }
 
 function blocksText(blocks: readonly Block[], indent: string): string[] {

@@ -32,9 +32,15 @@ export function writeSpec(text: string, name = "paper.md"): string {
   return path;
 }
 
-export function compose(plan: Plan, options: Omit<ComposeOptions, "plan" | "asOf"> & { asOf?: string }): ComposeResult & { messages: string[] } {
+/**
+ * composePaper as the tests use it. `messages` leaves out the placeholder warnings (the style's
+ * "[Report author]" where a test's spec gives none), which `placeholders` lists;
+ * test/compose/default-wording.test.ts is about them.
+ */
+export function compose(plan: Plan, options: Omit<ComposeOptions, "plan" | "asOf"> & { asOf?: string }): ComposeResult & { messages: string[]; placeholders: string[] } {
   const result = composePaper({ plan, asOf: AS_OF, ...options });
-  return { ...result, messages: result.diagnostics.map(formatDiagnostic) };
+  const all = result.diagnostics.map(formatDiagnostic);
+  return { ...result, messages: all.filter((m) => !m.includes("warning PLACEHOLDER")), placeholders: all.filter((m) => m.includes("warning PLACEHOLDER")) };
 }
 
 /** A small plan of our own, for tests that need particular text in it. */

@@ -82,7 +82,7 @@ describe("mistakes in a spec's body", () => {
 
   it("an error raised inside a partial names the partial's file and line", async () => {
     const [message] = await bodyMessages('{{> openActions theme="No such theme"}}');
-    expect(message).toMatch(/^templates\/partials\/openActions\.hbs:\d+: error TEMPLATE_HELPER_ARGUMENT openActions: "No such theme" is not a theme of the tracker/);
+    expect(message).toMatch(/^templates\/partials\/openActions\.hbs:\d+: error TEMPLATE_HELPER_ARGUMENT count: "No such theme" is not a theme of the tracker/);
   });
 
   it("what every object inherits is not a field, and cannot be reached", async () => {

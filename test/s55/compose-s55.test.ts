@@ -21,7 +21,7 @@ function compose(report: string, options: Partial<Section55Options> & { specText
   if (!choice.ok) throw new Error(`no report ${report}`);
   const spec = options.specText === undefined ? undefined : parseSpec(options.specText, "response.md");
   const result = composeSection55({ plan: loaded.plan!, tables: loaded.tables, trackerFile: "recs.xlsx", report: choice.report, variant: "chief-constable", asOf: "2020-03-10", draft: false, ...(spec ? { spec } : {}), ...options });
-  return { ...result, text: result.doc ? docText(result.doc) : "", messages: result.diagnostics.filter((d) => d.severity !== "info").map(formatDiagnostic), notes: result.diagnostics.filter((d) => d.severity === "info").map(formatDiagnostic) };
+  return { ...result, text: result.doc ? docText(result.doc) : "", messages: result.diagnostics.filter((d) => d.severity !== "info" && d.code !== "PLACEHOLDER").map(formatDiagnostic), placeholders: result.diagnostics.filter((d) => d.code === "PLACEHOLDER").map(formatDiagnostic), notes: result.diagnostics.filter((d) => d.severity === "info").map(formatDiagnostic) };
 }
 
 describe("the Chief Constable's paper (standard text)", () => {

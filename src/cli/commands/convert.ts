@@ -4,6 +4,7 @@
 import { basename, extname } from "node:path";
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { ChangeReport } from "../../model/changes.js";
+import { planJson } from "../../model/plan-json.js";
 import type { Plan } from "../../model/schema.js";
 import { documentTimestamp } from "../../render/timestamp.js";
 import { parseAsOf } from "../as-of.js";
@@ -89,7 +90,7 @@ const STAGE = { ".json": "json", ".xlsx": "xlsx", ".csv": "csv" } as const;
 async function outputBytes(kind: OutputKind, plan: Plan, diagnostics: Diagnostic[], options: { asOf: string; marking?: string; sourceFile: string; changes?: ChangeReport }): Promise<string | Uint8Array> {
   switch (kind) {
     case ".json":
-      return `${JSON.stringify(plan, null, 2)}\n`;
+      return planJson(plan);
     case ".csv": {
       const { renderTrackerCsv } = await import("../../render/xlsx/render-tracker-csv.js");
       return renderTrackerCsv(plan);

@@ -3,7 +3,7 @@
 // style's default spec makes a complete paper. Nothing is written unless every format renders.
 import { basename, extname } from "node:path";
 import { composePaper } from "../../compose/compose-paper.js";
-import { houseStyleNames } from "../../compose/house-styles.js";
+import { houseStyleNames, isStylePath } from "../../compose/house-styles.js";
 import { loadSpec, type LoadedSpec } from "../../compose/spec.js";
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { loadTracker, type LoadResult } from "../../ingest/load-tracker.js";
@@ -24,8 +24,8 @@ import { stringOption, trackerOptionHelp } from "./shared-options.js";
 
 export const paperCommand: Command = {
   name: "paper",
-  summary: "write a board paper from a tracker, in a board's house style (Word .docx and/or PDF)",
-  usage: "boardpack paper <tracker> --style <style> [-o out/] [--format docx,pdf] [--as-of date] [--since last-tracker] [--marking OFFICIAL]\n       boardpack paper --spec paper.md [-o out/] [--format docx,pdf]",
+  summary: "write a board paper from a tracker, in a board's house style (Word .docx, PDF and/or a web page)",
+  usage: "boardpack paper <tracker> --style <style> [-o out/] [--format docx,pdf,html] [--as-of date] [--since last-tracker] [--marking OFFICIAL]\n       boardpack paper --spec paper.md [-o out/] [--format docx,pdf,html]",
   examples: [
     "boardpack paper data/colp-da-action-plan.xlsx --style city-of-london-committee -o out/",
     "boardpack paper --spec data/cambs-bcb-paper.md --format docx,pdf -o out/",
@@ -47,8 +47,8 @@ export const paperCommand: Command = {
   optionHelp: [
     ["--style <style>", `the house style: ${houseStyleNames().join(", ")}`],
     ["--spec <paper.md>", "a paper spec: its front matter names the style and tracker, its body is the paper's text"],
-    ["-o, --output <folder|file>", "where to write (default: the current folder); a .docx or .pdf name for one format"],
-    ["--format <list>", "docx, pdf or docx,pdf (default: docx)"],
+    ["-o, --output <folder|file>", "where to write (default: the current folder); a .docx, .pdf or .html name for one format"],
+    ["--format <list>", "docx, pdf, html (one accessible web page), or several: docx,pdf (default: docx)"],
     ["--as-of <date>", "the date counts and overdue actions are worked out at (default: today)"],
     ["--marking <text>", "protective marking for header and footer, such as OFFICIAL"],
     ["--since <last-tracker>", "last time's tracker: the paper says what moved since then (completions, slips, RAG changes)"],
@@ -91,7 +91,9 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
   const tracker = trackerPath(context, spec, "paper", "boardpack paper tracker.xlsx --style cambridgeshire-bcb");
   if (!spec && !styleName) throw new UsageError(`give the house style with --style (${houseStyleNames().join(", ")}), or a paper spec with --spec`, "paper");
 
-  const base = spec ? basename(spec.file, extname(spec.file)) : `${basename(tracker, extname(tracker))}-${styleName}`;
+  // A style given as a file (styles/kent-pcc.yaml) names the paper by the file's name.
+  const styleWord = styleName && isStylePath(styleName) ? basename(styleName, extname(styleName)) : styleName;
+  const base = spec ? basename(spec.file, extname(spec.file)) : `${basename(tracker, extname(tracker))}-${styleWord}`;
   const outputs = outputPaths(values.output, base, formats, "paper");
   const since = stringOption(values.since);
   if (since === undefined) refuseSinceOptions(context, "paper");
@@ -108,7 +110,7 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
     const changes = since === undefined ? undefined : await changesSince(context, since, { ...read, plan }, tracker, asOf, diagnostics);
     if (hasErrors(diagnostics)) return null;
     const composed = await timings.time("compose", () =>
-      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, ...(marking ? { marking } : {}), ...(referenceDoc ? { referenceDoc } : {}), sourceFile: basename(tracker), ...(changes ? { changes } : {}) }),
+      composePaper({ plan, ...(spec ? { spec } : {}), ...(styleName ? { styleName } : {}), asOf, asOfGiven: values["as-of"] !== undefined, ...(marking ? { marking } : {}), ...(referenceDoc ? { referenceDoc } : {}), sourceFile: basename(tracker), ...(changes ? { changes } : {}) }),
     );
     diagnostics.push(...composed.diagnostics);
     if (hasErrors(diagnostics) || !composed.doc) return null;

@@ -55,8 +55,8 @@ export const s55Command: Command = {
   optionHelp: [
     ["--report <report>", "the report to respond to: its id, or words from its title (\"evidence led\"); not needed when the tracker has one report"],
     ["--spec <response.md>", "a spec: its front matter names the tracker and report and gives the date, contacts, the report's address and the comments"],
-    ["-o, --output <folder|file>", "where to write (default: the current folder); a .docx or .pdf name for one format"],
-    ["--format <list>", "docx, pdf or docx,pdf (default: docx)"],
+    ["-o, --output <folder|file>", "where to write (default: the current folder); a .docx, .pdf or .html name for one format"],
+    ["--format <list>", "docx, pdf, html (one accessible web page), or several: docx,pdf (default: docx)"],
     ["--as-of <date>", "the paper's date when the spec gives none, and the day --list counts from (default: today)"],
     ["--marking <text>", "protective marking for header and footer (default: OFFICIAL)"],
     ["--draft", "write the paper even if responses are missing: each says [response needed], and the marking says DRAFT"],

@@ -79,8 +79,12 @@ class Writer {
     this.out = [];
   }
 
+  /** Whether the last block written was a table: Word joins two tables that touch into one. */
+  private afterTable = false;
+
   block(block: Block): void {
     if (this.out.length > PIECES_PER_CHUNK) this.flush();
+    if (block.type === "table" && this.afterTable) this.out.push("<w:p/>");
     switch (block.type) {
       case "heading":
         this.heading(block);
@@ -96,6 +100,7 @@ class Writer {
         return;
       case "pageBreak":
         this.out.push(PAGE_BREAK);
+        this.afterTable = false;
         return;
     }
   }
@@ -105,7 +110,7 @@ class Writer {
   }
 
   private paragraph(block: ParagraphBlock, ref: NumberingRef | undefined, style: string = roleStyle(block.role), left?: number): void {
-    this.p(style, block.align, ref, left, block.runs, PLAIN);
+    this.p(style, block.align, ref, left, block.runs, PLAIN, block.keepWithNext === true);
   }
 
   private list(block: ListBlock): void {
@@ -137,10 +142,12 @@ class Writer {
    * A paragraph as docx writes `new Paragraph({ style, alignment, numbering: { …, custom: true },
    * indent: { left }, children })`. (Arguments, not an options object: half a million paragraphs.)
    */
-  private p(style: string | undefined, align: Align | undefined, numbering: NumberingRef | undefined, left: number | undefined, runs: readonly Run[], look: Look): void {
+  private p(style: string | undefined, align: Align | undefined, numbering: NumberingRef | undefined, left: number | undefined, runs: readonly Run[], look: Look, keepNext = false): void {
     const out = this.out;
     let properties = "";
     if (style) properties += styleProperty(style);
+    if (keepNext) properties += "<w:keepNext/>";
+    this.afterTable = false;
     if (numbering) properties += `<w:numPr><w:ilvl w:val="${numbering.level}"/><w:numId w:val="${this.ctx.lists.numId(numbering)}"/></w:numPr>`;
     if (left !== undefined) properties += `<w:ind w:left="${left}"/>`;
     if (align) properties += `<w:jc w:val="${ALIGN[align]}"/>`;
@@ -218,6 +225,7 @@ class Writer {
       this.out.push("</w:tr>");
     }
     this.out.push("</w:tbl>");
+    this.afterTable = true;
   }
 
   private cells(row: readonly DocCell[], columns: number, cellStart: string[], kind: "header" | "body"): void {

@@ -12,12 +12,15 @@ export function footerXml(paragraphs: readonly MarginParagraph[]): string {
   return `${XML_DECLARATION}<w:ftr${WORD_NAMESPACES}>${marginParagraphsXml(paragraphs)}</w:ftr>`;
 }
 
-/** The paragraphs alone, for a header or footer of a force's Word template to end with. */
-export function marginParagraphsXml(paragraphs: readonly MarginParagraph[]): string {
-  return paragraphs.map(paragraphXml).join("");
+/**
+ * The paragraphs alone. `centred` says so on each paragraph, for the header or footer of a
+ * force's template, whose Header and Footer styles need not centre as ours do.
+ */
+export function marginParagraphsXml(paragraphs: readonly MarginParagraph[], centred = false): string {
+  return paragraphs.map((p) => paragraphXml(p, centred)).join("");
 }
 
-function paragraphXml({ style, bold, italics, parts }: MarginParagraph): string {
+function paragraphXml({ style, bold, italics, parts }: MarginParagraph, centred: boolean): string {
   let properties = "";
   if (bold) properties += "<w:b/><w:bCs/>";
   if (italics) properties += "<w:i/><w:iCs/>";
@@ -38,5 +41,5 @@ function paragraphXml({ style, bold, italics, parts }: MarginParagraph): string 
   }
   // Nothing left of the text (only characters XML forbids): docx still writes the run.
   if (parts.length === 0) runs = rPr === "" ? "<w:r/>" : run("");
-  return `<w:p><w:pPr><w:pStyle w:val="${escapeXml(style)}"/></w:pPr>${runs}</w:p>`;
+  return `<w:p><w:pPr><w:pStyle w:val="${escapeXml(style)}"/>${centred ? '<w:jc w:val="center"/>' : ""}</w:pPr>${runs}</w:p>`;
 }

@@ -56,7 +56,7 @@ function withOurParagraphs(xml: string, paragraphs: readonly MarginParagraph[]):
   if (paragraphs.length === 0) return xml;
   const close = /<\/([A-Za-z_][\w.-]*:)?(hdr|ftr)>\s*$/.exec(xml);
   if (!close) return xml;
-  return xml.slice(0, close.index) + marginParagraphsXml(paragraphs) + xml.slice(close.index);
+  return xml.slice(0, close.index) + marginParagraphsXml(paragraphs, true) + xml.slice(close.index);
 }
 
 function imageRelationships(part: MarginPart): string {

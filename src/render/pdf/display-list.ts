@@ -49,6 +49,16 @@ export interface LinkItem {
   text: string;
 }
 
+/** A picture (a force's crest from its Word template), `y` its top; `name` the template's media name. */
+export interface ImageItem {
+  kind: "image";
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  name: string;
+}
+
 /** Where a heading starts, for the bookmarks. */
 export interface AnchorItem {
   kind: "anchor";
@@ -58,4 +68,4 @@ export interface AnchorItem {
   title: string;
 }
 
-export type Item = TextItem | RectItem | RuleItem | LinkItem | AnchorItem;
+export type Item = TextItem | RectItem | RuleItem | LinkItem | AnchorItem | ImageItem;

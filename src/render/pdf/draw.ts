@@ -16,6 +16,8 @@ export interface FontResources {
   name: (face: Face) => string;
   /** Text → the body of a literal string of the font's glyph codes (Identity-H, two bytes a glyph). */
   encode: (face: Face, text: string) => string;
+  /** Resource name of an embedded picture ("Im1"), or undefined when it could not be embedded. */
+  image?: (name: string) => string | undefined;
 }
 
 /** A link's clickable area, from the page's top-left, with the Link element its annotation belongs in. */
@@ -26,6 +28,8 @@ export interface DrawnLink extends LinkItem {
 export interface DrawnPage {
   content: string;
   faces: Set<Face>;
+  /** Resource names of the pictures drawn. */
+  images: Set<string>;
   /** Positions from the page's top-left, like the items. */
   links: DrawnLink[];
   anchors: AnchorItem[];
@@ -60,6 +64,7 @@ type ArtifactKind = keyof typeof ARTIFACT;
 export function drawPage(page: Page, furniture: Furniture, top: number, pageHeight: number, fonts: FontResources, pageIndex = 0): DrawnPage {
   const ops: string[] = [];
   const faces = new Set<Face>();
+  const images = new Set<string>();
   const links: DrawnLink[] = [];
   const anchors: AnchorItem[] = [];
   const marked: StructNode[] = [];
@@ -125,6 +130,14 @@ export function drawPage(page: Page, furniture: Furniture, top: number, pageHeig
         ops.push(`${num(item.x1)} ${num(pageHeight - dy - item.y1)} m ${num(item.x2)} ${num(pageHeight - dy - item.y2)} l S`);
         return;
       }
+      case "image": {
+        const name = fonts.image?.(item.name);
+        if (!name) return;
+        artifact(as ?? "layout");
+        images.add(name);
+        ops.push(`q ${num(item.w)} 0 0 ${num(item.h)} ${num(item.x)} ${num(pageHeight - dy - item.y - item.h)} cm /${name} Do Q`);
+        return;
+      }
       case "link":
         // A link in a repeated header row is clickable where the row first appears.
         if (!as && link) links.push({ ...item, y: item.y + dy, element: link });
@@ -151,7 +164,7 @@ export function drawPage(page: Page, furniture: Furniture, top: number, pageHeig
   for (const item of furniture.foot) draw(item, 0, "footer");
   close();
   ops.push("");
-  return { content: ops.join("\n"), faces, links, anchors, marked };
+  return { content: ops.join("\n"), faces, images, links, anchors, marked };
 }
 
 /** A number as PDF writes it: at most two decimals, never exponent notation or -0. */

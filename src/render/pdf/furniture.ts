@@ -1,11 +1,14 @@
 // What every page carries outside the text area, as the DOCX writer's header and footer do:
 // the protective marking (bold, centred) at the head and foot as the style says, and in the
 // footer the style's strapline (unless the paper prints it as a paragraph) and "Page X of Y".
+// With a force's Word template, its own header and footer for the page (first, even or the
+// rest, as it sets them up) come first, crest and all, from its header and footer distances.
 // Drawn after pagination, when the page count is known.
 import type { Doc } from "../../compose/doc.js";
+import type { MarginLine, MarginPart, WordTemplate } from "../../model/word-template.js";
 import { BLACK } from "./colour.js";
 import type { Item } from "./display-list.js";
-import type { Face } from "./fonts.js";
+import { embeddedFamily, faceFor, type Face } from "./fonts.js";
 import { lineHeight, fontText, metricsFor, textWidth } from "./measure.js";
 import type { PageGeometry } from "./page-geometry.js";
 
@@ -36,12 +39,9 @@ export function pageFurniture(doc: Doc, geometry: PageGeometry, pageIndex: numbe
     foot.push({ text, face: "regular" });
   }
 
-  // Each block of lines is centred in its margin (≈ Word's 1.25 cm header and footer distance).
   const step = lineHeight(metricsFor("regular"), size);
   const ascent = metricsFor("regular").ascent * size;
-  const place = (lines: FurnitureLine[], middle: number): Item[] => {
-    const items: Item[] = [];
-    let top = middle - (lines.length * step) / 2;
+  const place = (lines: FurnitureLine[], top: number, items: Item[] = []): Item[] => {
     for (const line of lines) {
       const metrics = metricsFor(line.face);
       const text = fontText(metrics, line.text);
@@ -51,7 +51,69 @@ export function pageFurniture(doc: Doc, geometry: PageGeometry, pageIndex: numbe
     }
     return items;
   };
-  return { head: place(head, margins.top / 2), foot: place(foot, height - margins.bottom / 2) };
+  const { template } = doc;
+  if (!template) {
+    // Each block of lines is centred in its margin (≈ Word's 1.25 cm header and footer distance).
+    return { head: place(head, margins.top / 2 - (head.length * step) / 2), foot: place(foot, height - margins.bottom / 2 - (foot.length * step) / 2) };
+  }
+  // The template's lines, then ours, from the header distance down; the footer's end at the footer distance up.
+  const kind = marginKind(template, pageIndex);
+  const templateFace = faceFor(false, false, embeddedFamily(style.fonts.family).family);
+  const lineOf = (line: MarginLine) => templateLine(line, templateFace, size, geometry);
+  const headLines = (template.headers[kind]?.lines ?? []).map(lineOf);
+  const footLines = (template.footers[kind]?.lines ?? []).map(lineOf);
+  const headItems: Item[] = floating(template.headers[kind], geometry, template.page.margins.header / 20);
+  let top = template.page.margins.header / 20;
+  for (const line of headLines) top = line.draw(top, headItems);
+  place(head, top, headItems);
+  const footItems: Item[] = floating(template.footers[kind], geometry, height - margins.bottom);
+  let bottom = height - template.page.margins.footer / 20 - foot.length * step - footLines.reduce((sum, line) => sum + line.height, 0);
+  for (const line of footLines) bottom = line.draw(bottom, footItems);
+  place(foot, bottom, footItems);
+  return { head: headItems, foot: footItems };
+}
+
+/** Which of the template's headers and footers a page has: Word's rule for first and even pages. */
+function marginKind(template: WordTemplate, pageIndex: number): "default" | "first" | "even" {
+  if (pageIndex === 0 && template.titlePage) return "first";
+  if (template.evenAndOddHeaders && pageIndex % 2 === 1) return "even";
+  return "default";
+}
+
+/** One paragraph of a template header or footer: its pictures then its text, aligned as in Word. */
+function templateLine(line: MarginLine, face: Face, size: number, geometry: PageGeometry): { height: number; draw(top: number, out: Item[]): number } {
+  const metrics = metricsFor(face);
+  const text = fontText(metrics, line.text);
+  const textStep = text === "" ? 0 : lineHeight(metrics, size);
+  const pictures = line.drawings.reduce((w, d) => w + d.width, 0);
+  const height = Math.max(textStep, ...line.drawings.map((d) => d.height));
+  const widthOf = pictures + (text === "" ? 0 : textWidth(metrics, text, size));
+  const left = geometry.margins.left;
+  const right = geometry.width - geometry.margins.right;
+  const start = line.align === "center" ? (left + right - widthOf) / 2 : line.align === "right" ? right - widthOf : left;
+  return {
+    height,
+    draw(top, out) {
+      let x = start;
+      for (const d of line.drawings) {
+        out.push({ kind: "image", x, y: top + height - d.height, w: d.width, h: d.height, name: d.media });
+        x += d.width;
+      }
+      if (text !== "") out.push({ kind: "text", x, y: top + height - textStep + metrics.ascent * size, text, face, size, colour: BLACK });
+      return top + height;
+    },
+  };
+}
+
+/** Pictures the template floats in its header or footer, where it puts them. */
+function floating(part: MarginPart | undefined, geometry: PageGeometry, paragraphTop: number): Item[] {
+  return (part?.floating ?? []).map((d) => {
+    const anchor = d.anchor!;
+    const left = anchor.fromPage.x ? 0 : geometry.margins.left;
+    const span = anchor.fromPage.x ? geometry.width : geometry.contentWidth;
+    const x = typeof anchor.x === "number" ? left + anchor.x : anchor.x === "left" ? left : anchor.x === "center" ? left + (span - d.width) / 2 : left + span - d.width;
+    return { kind: "image" as const, x, y: anchor.fromPage.y ? anchor.y : paragraphTop + anchor.y, w: d.width, h: d.height, name: d.media };
+  });
 }
 
 /** Whether the paper prints its strapline as a paragraph; looked for once a paper, not once a page. */
@@ -64,4 +126,40 @@ function printsStrapline(doc: Doc): boolean {
     straplineParagraph.set(doc, prints);
   }
   return prints;
+}
+
+/** Room kept between a template's header (or footer) and the text, as Word keeps it. */
+const GAP = 6;
+
+/**
+ * The page with room for a template's header and footer: like Word, the text starts below a
+ * header taller than the top margin (a crest often is) and ends above a tall footer. One
+ * geometry serves every page, so it makes room for the tallest of the first, even and other pages.
+ */
+export function withRoomForFurniture(doc: Doc, geometry: PageGeometry): PageGeometry {
+  if (!doc.template) return geometry;
+  let headBottom = 0;
+  let footTop = geometry.height;
+  for (const pageIndex of [0, 1, 2]) {
+    const { head, foot } = pageFurniture(doc, geometry, pageIndex, 3);
+    for (const item of head) headBottom = Math.max(headBottom, itemBottom(item));
+    for (const item of foot) footTop = Math.min(footTop, itemTop(item));
+  }
+  const top = Math.max(geometry.margins.top, headBottom + GAP);
+  const bottom = Math.max(geometry.margins.bottom, geometry.height - footTop + GAP);
+  if (top === geometry.margins.top && bottom === geometry.margins.bottom) return geometry;
+  const margins = { ...geometry.margins, top, bottom };
+  return { ...geometry, margins, contentHeight: Math.max(72, geometry.height - top - bottom) };
+}
+
+function itemBottom(item: Item): number {
+  if (item.kind === "text") return item.y + item.size * 0.3;
+  if (item.kind === "image") return item.y + item.h;
+  return 0;
+}
+
+function itemTop(item: Item): number {
+  if (item.kind === "text") return item.y - item.size;
+  if (item.kind === "image") return item.y;
+  return Number.POSITIVE_INFINITY;
 }

@@ -105,7 +105,7 @@ function paragraphChunks(block: ParagraphBlock, frame: Frame, ctx: Context): Tex
   if (ctx.inList) look.after = LIST_ITEM_AFTER;
   const element = addElement(ctx.parent, "P", langOf(block));
   const label = block.number !== undefined && block.number !== "" ? addElement(element, "Lbl") : element;
-  return numberedText(block.runs, block.number, look, frame, block.align, false, element, label);
+  return numberedText(block.runs, block.number, look, frame, block.align, block.keepWithNext === true, element, label);
 }
 
 /**

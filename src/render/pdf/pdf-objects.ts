@@ -24,7 +24,7 @@ export interface AppendedPage {
  * Pages added this way are not in pdf-lib's page cache: the document's pages are only read back
  * (getPages, getPageCount) from its saved bytes.
  */
-export function appendPage(pdf: PDFDocument, size: [number, number], fonts: readonly [string, PDFRef][]): AppendedPage {
+export function appendPage(pdf: PDFDocument, size: [number, number], fonts: readonly [string, PDFRef][], images: readonly [string, PDFRef][] = []): AppendedPage {
   const { context } = pdf;
   const pagesRef = pdf.catalog.get(PDFName.of("Pages")) as PDFRef;
   const pages = pdf.catalog.Pages();
@@ -32,13 +32,15 @@ export function appendPage(pdf: PDFDocument, size: [number, number], fonts: read
   if (pages.Count().asNumber() !== kids.size()) throw new Error("appendPage: the page tree is not flat");
   const font = context.obj({});
   for (const [name, ref] of fonts) font.set(PDFName.of(name), ref);
+  const xObject = context.obj({});
+  for (const [name, ref] of images) xObject.set(PDFName.of(name), ref);
   const contents = context.obj([]);
   const annots = context.obj([]);
   const leaf = PDFPageLeaf.fromMapWithContext(
     new Map<PDFName, PDFObject>([
       [PDFName.of("Type"), PDFName.of("Page")],
       [PDFName.of("Parent"), pagesRef],
-      [PDFName.of("Resources"), context.obj({ Font: font, XObject: {}, ExtGState: {} })],
+      [PDFName.of("Resources"), context.obj({ Font: font, XObject: xObject, ExtGState: {} })],
       [PDFName.of("MediaBox"), context.obj([0, 0, size[0], size[1]])],
       [PDFName.of("Annots"), annots],
       [PDFName.of("Contents"), contents],

@@ -1,6 +1,6 @@
 // Doc → PDF bytes: lay the blocks out into chunks, paginate, then (knowing the page count)
-// draw each page, its header and footer, links and bookmarks, with the Arimo faces the pages
-// use embedded as subsets, and its structure tree (tagged PDF, PDF/UA-1: structure.ts,
+// draw each page, its header and footer (with a force's template: its crest too), links and
+// bookmarks, with the faces the pages use embedded as subsets, and its structure tree (tagged PDF, PDF/UA-1: structure.ts,
 // struct-tree.ts). The same Doc always gives the same bytes.
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
@@ -13,7 +13,7 @@ import { EmbeddedFont } from "./embed-font.js";
 import { FACES, fontFile, type Face } from "./fonts.js";
 import { pdfLib } from "./libraries.js";
 import { appendPage } from "./pdf-objects.js";
-import { pageFurniture } from "./furniture.js";
+import { pageFurniture, withRoomForFurniture } from "./furniture.js";
 import { documentChunks, layoutDocument } from "./layout-blocks.js";
 import { metricsFor } from "./measure.js";
 import { setMetadata } from "./metadata.js";
@@ -59,7 +59,7 @@ const STREAM_ABOVE = 20_000;
 
 export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promise<Uint8Array> {
   const compressor = options.compressor ?? COMPRESS_HERE;
-  const geometry = pageGeometry(doc.style);
+  const geometry = withRoomForFurniture(doc, pageGeometry(doc.style));
   const frame = { x: geometry.margins.left, width: geometry.contentWidth };
   const furnitureOf = (i: number, count: number) => pageFurniture(doc, geometry, i, count);
   // The fonts must be embedded, and the page count known (Page X of Y), before the first page is
@@ -87,6 +87,8 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const fonts = embedFonts(pdf, faces, digest);
+  const pictures = await embedTemplatePictures(pdf, doc);
+  fonts.resources.image = (name) => pictures.get(name)?.resource;
 
   const outline: OutlineEntry[] = [];
   const tree: TreeLinks = { pages: [], parents: [], annots: [] };
@@ -100,7 +102,8 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
       const font = fonts.embedded.get(face);
       if (font && drawn.faces.has(face)) pageFonts.push([fonts.resources.name(face), font.ref]);
     }
-    const { page: pdfPage, contents, annots } = appendPage(pdf, [geometry.width, geometry.height], pageFonts);
+    const pageImages = [...pictures.values()].filter((p) => drawn.images.has(p.resource)).map((p): [string, PDFRef] => [p.resource, p.ref]);
+    const { page: pdfPage, contents, annots } = appendPage(pdf, [geometry.width, geometry.height], pageFonts, pageImages);
     const pageIndex = tree.pages.length;
     tree.pages.push(pdfPage.ref);
     // Annotations in the order of the structure (PDF/UA-1 §7.18.3), and the way back from the page's MCIDs.
@@ -176,6 +179,25 @@ function embedFonts(pdf: PDFDocument, used: Set<Face>, digest: Uint8Array): Font
     },
   };
   return { embedded, resources };
+}
+
+/**
+ * The pictures of a force's Word template (its crest) the PDF can draw: PNG and JPEG, by their
+ * media names; a picture pdf-lib cannot read is left out (the Word paper still shows it).
+ */
+async function embedTemplatePictures(pdf: PDFDocument, doc: Doc): Promise<Map<string, { resource: string; ref: PDFRef }>> {
+  const out = new Map<string, { resource: string; ref: PDFRef }>();
+  for (const media of doc.template?.media ?? []) {
+    if (media.format !== "png" && media.format !== "jpeg") continue;
+    const bytes = Buffer.from(media.base64, "base64");
+    try {
+      const image = media.format === "png" ? await pdf.embedPng(bytes) : await pdf.embedJpg(bytes);
+      out.set(media.name, { resource: `Im${out.size + 1}`, ref: image.ref });
+    } catch {
+      // Not a picture pdf-lib can read: drawn in Word only.
+    }
+  }
+  return out;
 }
 
 /**
