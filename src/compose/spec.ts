@@ -196,6 +196,10 @@ export function parseSpec(text: string, file: string, path = file): LoadedSpec {
     diagnostics.push(error("SPEC_FIELD_INVALID", `marking: "${parsed.data.marking}" and classification: "${parsed.data.classification}" are the same field; give the marking once`, finder.lineOf(["classification"], { key: true })));
   }
   if (parsed.success) diagnostics.push(...refusedAddresses(parsed.data, file, finder.lineOf));
+  // zod's copy of `themes` drops a "__proto__" key (it would set the copy's prototype): say so rather than lose the narrative.
+  if (isPlainObject(raw.themes) && Object.hasOwn(raw.themes, "__proto__")) {
+    diagnostics.push(error("SPEC_FIELD_UNKNOWN", 'themes: "__proto__" cannot be a theme\'s name here; give the theme\'s title as the tracker writes it', finder.lineOf(["themes", "__proto__"], { key: true })));
+  }
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ...base, spec: !diagnostics.some((d) => d.severity === "error") && parsed.success ? parsed.data : null, diagnostics };
 }

@@ -4,7 +4,7 @@ import { cellName, diagnostic, type Diagnostic, type Position } from "../diagnos
 import type { TableLayout } from "./layout.js";
 import type { RawRow } from "./raw-table.js";
 import { quote, readDue, readStatusAndRag } from "./cell-values.js";
-import { rowReader, warnFormulas, warnLeadingSpace } from "./row-reader.js";
+import { rowReader, setExtra, warnFormulas, warnLeadingSpace } from "./row-reader.js";
 import type { Recommendation, RecommendationKind, Report } from "../model/schema.js";
 import { slug } from "../model/themes.js";
 import { normaliseWord } from "../model/vocabulary.js";
@@ -137,7 +137,7 @@ export function readInspectionRow(table: TableLayout, raw: RawRow, collector: In
     else {
       const c = r.column("type")!;
       out.push(diagnostic("warning", "TYPE_UNKNOWN", `${c.header} ${quote(typeText)} is not Recommendation, AFI or Cause of concern; read as a recommendation`, r.at(c.col)));
-      extra[c.header] = typeText;
+      setExtra(extra, c.header, typeText);
     }
   } else if (number && /^afi\b/i.test(number)) {
     kind = "afi";

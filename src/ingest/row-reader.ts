@@ -72,8 +72,8 @@ export function rowReader(file: string, table: TableLayout, raw: RawRow): RowRea
         const cell = raw.cells[c.col];
         const value = c.field === null || c.field === "source" ? cellText(cell) : null;
         // A Source cell that only says where boardpack found the row is ours, not the user's data.
-        if (value !== null && !(c.field === "source" && parseSourceText(value))) extra[c.header] = value;
-        if (cell?.link) extra[`${c.header} (link)`] = cell.link;
+        if (value !== null && !(c.field === "source" && parseSourceText(value))) setExtra(extra, c.header, value);
+        if (cell?.link) setExtra(extra, `${c.header} (link)`, cell.link);
       }
       const headed = headedColumns(table);
       forEachCell(raw.cells, (cell, col) => {
@@ -81,8 +81,8 @@ export function rowReader(file: string, table: TableLayout, raw: RawRow): RowRea
         const value = cellText(cell);
         if (value === null && !cell.link) return;
         const name = headlessName(table, col);
-        if (value !== null) extra[name] = value;
-        if (cell.link) extra[`${name} (link)`] = cell.link;
+        if (value !== null) setExtra(extra, name, value);
+        if (cell.link) setExtra(extra, `${name} (link)`, cell.link);
         const warned = warnedHeadless.get(table) ?? new Set<number>();
         warnedHeadless.set(table, warned);
         if (!warned.has(col)) {
@@ -93,6 +93,14 @@ export function rowReader(file: string, table: TableLayout, raw: RawRow): RowRea
       return extra;
     },
   };
+}
+
+/**
+ * One extra column's value under its header, as the object's own field whatever the header says:
+ * `extra["__proto__"] = …` would set the object's prototype instead, and the column would vanish.
+ */
+export function setExtra(extra: Record<string, string>, header: string, value: string): void {
+  Object.defineProperty(extra, header, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** The columns a table's header row names. */

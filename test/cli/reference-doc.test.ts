@@ -146,6 +146,20 @@ describe.skipIf(!hasPoppler())("the PDF of a paper on a force's template", () =>
   });
 });
 
+describe("s55 --reference-doc", () => {
+  it("writes the section 55 paper on the force's template", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "kent.dotx"), wordTemplate());
+    const run = await runCli(["s55", "data/inspection-recommendations.xlsx", "--report", "evidence led", "--reference-doc", join(dir, "kent.dotx"), "-o", dir, "--as-of", "2020-03-26"]);
+    expect(run.code, run.stderr).toBe(0);
+    const docx = readdirSync(dir).find((name) => name.endsWith(".docx"))!;
+    const parts = await docxParts(readFileSync(join(dir, docx)));
+    expect(part(parts, "word/header1.xml")).toContain("a:blip");
+    expect(part(parts, "word/document.xml")).toContain("<w:titlePg/>");
+    expect(part(parts, "word/document.xml")).toContain("Recommendation 1");
+  });
+});
+
 describe("a template that must not or cannot be used", () => {
   it("refuses a macro-enabled template in one line, exit 2, and writes nothing", async () => {
     const { run, out } = await buildPaper(wordTemplate(), "kent.dotm");

@@ -138,3 +138,20 @@ describe("outputs that cannot be written", () => {
     expect(readFileSync(join(dir, "map.csv"), "utf8")).toBe("action: Action\n");
   });
 });
+
+describe("columns whose headers are JavaScript's own names", () => {
+  it("keeps __proto__, constructor and toString columns in plan.json, the tracker and its CSV", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "t.csv"), "Ref,Action,__proto__,constructor,toString\n1.1,Do it,hidden,built,str\n");
+    const expected = [["__proto__", "hidden"], ["constructor", "built"], ["toString", "str"]];
+    expect((await runCli(["convert", join(dir, "t.csv"), "-o", join(dir, "plan.json")])).code).toBe(0);
+    const plan = JSON.parse(readFileSync(join(dir, "plan.json"), "utf8")) as { actions: { extra: Record<string, string> }[] };
+    expect(Object.entries(plan.actions[0]!.extra)).toEqual(expected);
+    for (const out of ["tracker.xlsx", "tracker.csv"]) {
+      expect((await runCli(["convert", join(dir, "t.csv"), "-o", join(dir, out)])).code).toBe(0);
+      expect((await runCli(["convert", join(dir, out), "-o", join(dir, `${out}.json`)])).code).toBe(0);
+      const back = JSON.parse(readFileSync(join(dir, `${out}.json`), "utf8")) as { actions: { extra: Record<string, string> }[] };
+      expect(Object.entries(back.actions[0]!.extra), out).toEqual(expected);
+    }
+  });
+});

@@ -49,6 +49,12 @@ describe("spec front matter written to hurt", () => {
     expect(spec.diagnostics).toEqual([expect.objectContaining({ code: "SPEC_FIELD_UNKNOWN", line: 4 })]);
   });
 
+  it("reports a theme keyed __proto__ instead of losing its narrative", () => {
+    const spec = parseSpec("---\nstyle: cambridgeshire-bcb\nthemes:\n  Training: Going well\n  __proto__: Lost words\n---\n", "paper.md");
+    expect(spec.spec).toBeNull();
+    expect(spec.diagnostics).toEqual([expect.objectContaining({ code: "SPEC_FIELD_UNKNOWN", line: 5 })]);
+  });
+
   it("prints no parser warning to the terminal for a key that is a list", () => {
     const warn = vi.spyOn(process, "emitWarning");
     const error = vi.spyOn(process.stderr, "write");

@@ -19,6 +19,9 @@ import { loadSpec, resolveTrackerPath } from "../../../src/compose/spec.js";
 import { loadTracker } from "../../../src/ingest/load-tracker.js";
 import { listMarker } from "../../../src/render/pdf/layout-blocks.js";
 import { renderPdf } from "../../../src/render/pdf/render-pdf.js";
+import { styleFromTemplate } from "../../../src/compose/template-house-style.js";
+import { readWordTemplate } from "../../../src/ingest/word-template/read-word-template.js";
+import { wordTemplate } from "../../helpers/word-template.js";
 import { hasPikepdf, hasPoppler, hasQpdf } from "../../helpers/real-clients.js";
 import { appendixDoc, cambridgeshireDoc, cityOfLondonDoc, h, houseStyle, list, p, t } from "./fixtures.js";
 import { pdfinfo, qpdfCheck, writePdf } from "./pdf-tools.js";
@@ -159,6 +162,8 @@ const fixtures = (): [string, Doc][] => [
   ["City of London fixture", cityOfLondonDoc(40)],
   // A table across many pages: its header row repeated on each, as an artifact there.
   ["long appendix", appendixDoc(120)],
+  // A force's template: its crest and letterhead are page furniture too.
+  ["on a force's Word template", onWordTemplate()],
   [
     "links, looks and Welsh",
     {
@@ -174,6 +179,12 @@ const fixtures = (): [string, Doc][] => [
     },
   ],
 ];
+
+function onWordTemplate(): Doc {
+  const base = cambridgeshireDoc();
+  const { template } = readWordTemplate(wordTemplate(), "kent.dotx");
+  return { ...base, meta: { ...base.meta, marking: "OFFICIAL" }, style: styleFromTemplate(base.style, template), template };
+}
 
 const poppler = hasPoppler();
 const qpdf = hasQpdf();
