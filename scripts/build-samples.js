@@ -31,8 +31,19 @@ const runs = [
   }),
 ];
 
+// A tracker is read by several runs (its plan, its tracker, each paper): print each message once.
+const printed = new Set();
+const printer = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => {
+    if (printed.has(line)) return;
+    printed.add(line);
+    process.stderr.write(`${line}\n`);
+  },
+};
+
 for (const args of runs) {
-  const code = await main(args);
+  const code = await main(args, printer);
   if (code !== 0) {
     console.error(`npm start: "boardpack ${args.join(" ")}" failed (exit code ${code}).`);
     process.exit(code);

@@ -5,6 +5,7 @@ import { InputRefused } from "../ingest/refused.js";
 import { PdfThread } from "../render/pdf/pdf-thread.js";
 import type { Command } from "./commands/command.js";
 import { formatWords } from "./format-words.js";
+import { asTyped, commandAsTyped } from "./invocation.js";
 import { quietConsole, quietProcessWarnings } from "./quiet-console.js";
 import { consolePrinter, diagnosticLine, terminalSafePrinter, type Printer } from "./print.js";
 import { UsageError } from "./usage-error.js";
@@ -26,8 +27,8 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ["app", async () => (await import("./commands/app.js")).appCommand],
 ]);
 
-export async function main(argv: string[], printer: Printer = consolePrinter): Promise<number> {
-  const print = terminalSafePrinter(printer);
+export async function main(argv: string[], printer: Printer = consolePrinter, typed: string = commandAsTyped()): Promise<number> {
+  const print = hintsAsTyped(terminalSafePrinter(printer), typed);
   // The real command line (not a test's captured printer): Node's warnings stay off the terminal too.
   if (printer === consolePrinter) quietProcessWarnings();
   const [name, ...rest] = argv;
@@ -75,6 +76,15 @@ export function asksForPdf(args: readonly string[]): boolean {
     const value = arg === "--format" ? args[i + 1] : arg.startsWith("--format=") ? arg.slice("--format=".length) : undefined;
     return value !== undefined && formatWords(value).includes("pdf");
   });
+}
+
+/**
+ * Every hint and example printed names the command as the user typed it ("npx boardpack check …").
+ * Not JSON for scripts, whose text is data.
+ */
+function hintsAsTyped(print: Printer, typed: string): Printer {
+  const rewrite = (line: string) => (/^\s*[{[]/.test(line) ? line : asTyped(line, typed));
+  return { out: (line) => print.out(rewrite(line)), err: (line) => print.err(rewrite(line)) };
 }
 
 function parseCommandArgs(command: Command, args: string[]) {

@@ -11,7 +11,7 @@ import type { CommandContext } from "./commands/command.js";
 import type { Timings } from "./timings.js";
 import { formatWords } from "./format-words.js";
 import { UsageError } from "./usage-error.js";
-import { writeFileAtomic } from "./write-file.js";
+import { writeFileAtomic, type WrittenFile } from "./write-file.js";
 
 export const FORMATS = ["docx", "pdf", "html"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -24,9 +24,13 @@ export function parseFormats(value: unknown, command: string): Format[] {
   return [...new Set(list)] as Format[];
 }
 
-/** -o names a folder (default: here), or a file for a single format. */
-export function outputPaths(value: unknown, base: string, formats: Format[], command: string): { format: Format; path: string }[] {
-  const target = typeof value === "string" && value !== "" ? value : ".";
+/**
+ * -o names a folder, or a file for a single format. Without it, the paper goes beside the tracker
+ * (`besideTracker`, the tracker's folder): where the user keeps this work, never the folder
+ * boardpack happens to be run from or installed in.
+ */
+export function outputPaths(value: unknown, base: string, formats: Format[], command: string, besideTracker: string): { format: Format; path: string }[] {
+  const target = typeof value === "string" && value !== "" ? value : besideTracker;
   const ext = extname(target).toLowerCase().slice(1);
   if ((FORMATS as readonly string[]).includes(ext)) {
     if (formats.length !== 1 || formats[0] !== ext) throw new UsageError(`-o ${target} names one .${ext} file, but --format asks for ${formats.join(",")}; give a folder instead`, command);
@@ -57,7 +61,7 @@ const PARALLEL_LIMIT = 60_000;
  * Render every format, then write them all; returns the paths written. With a PDF thread (see
  * pdf-thread.ts) the PDF is rendered there, alongside the Word file.
  */
-export async function renderAndWrite(doc: Doc, outputs: { format: Format; path: string }[], timings: Timings, pdfThread?: PdfThread): Promise<string[]> {
+export async function renderAndWrite(doc: Doc, outputs: { format: Format; path: string }[], timings: Timings, pdfThread?: PdfThread): Promise<WrittenFile[]> {
   const rendered = new Map<Format, Uint8Array>();
   const large = docSize(doc) > PARALLEL_LIMIT;
   const parallel = outputs.some((o) => o.format === "pdf") && !large;
@@ -79,10 +83,11 @@ export async function renderAndWrite(doc: Doc, outputs: { format: Format; path: 
     timings.record("pdf", ms);
     rendered.set("pdf", bytes);
   }
+  const written: WrittenFile[] = [];
   await timings.time("write", async () => {
-    for (const output of outputs) await writeFileAtomic(output.path, rendered.get(output.format)!);
+    for (const output of outputs) written.push({ path: output.path, replaced: await writeFileAtomic(output.path, rendered.get(output.format)!) });
   });
-  return outputs.map((o) => o.path);
+  return written;
 }
 
 async function writer(format: Format): Promise<(doc: Doc) => Promise<Uint8Array>> {

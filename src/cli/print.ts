@@ -45,3 +45,26 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], write: (lin
     write(diagnosticLine(d));
   }
 }
+
+/** --verbose and --quiet: how much of a run's messages a writing command prints. */
+export interface Verbosity {
+  verbose?: boolean;
+  quiet?: boolean;
+}
+
+export function verbosityOf(values: Record<string, unknown>): Verbosity {
+  return { verbose: values.verbose === true, quiet: values.quiet === true };
+}
+
+/** Errors always; warnings unless --quiet; notes only with --verbose. */
+export function printRunMessages(diagnostics: readonly Diagnostic[], write: (line: string) => void, verbosity: Verbosity): void {
+  for (const d of diagnostics) {
+    if (d.severity === "error" || (!verbosity.quiet && (d.severity === "warning" || verbosity.verbose))) write(formatDiagnostic(d));
+  }
+}
+
+/** "0 errors, 2 warnings, 5 notes: add --verbose to see the notes", or without the hint once they are shown. */
+export function runSummary(diagnostics: readonly Diagnostic[], verbosity: Verbosity): string {
+  const notes = countBySeverity(diagnostics).info;
+  return `${severitySummary(diagnostics)}${notes > 0 && !verbosity.verbose ? `: add --verbose to see the ${notes === 1 ? "note" : "notes"}` : ""}`;
+}

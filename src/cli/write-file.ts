@@ -2,7 +2,7 @@
 // half-written file; an interrupted run (Ctrl+C, SIGTERM) removes its temporary file on the way
 // out. Every output path is checked before any work: never an input, a folder or a device.
 import { rmSync, type Stats } from "node:fs";
-import { mkdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { UsageError } from "./usage-error.js";
 
@@ -42,14 +42,22 @@ export async function refuseToOverwriteInput(output: string, inputs: readonly (s
   await checkOutputPaths([output], inputs);
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Writes `data` to `path` through a temporary file. Returns true when it replaced a file that was
+ * there, whose permissions the new file keeps (a 0600 file stays 0600), so the summary can say so.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<boolean> {
   const temporary = `${path}.tmp-${process.pid}`;
   try {
     await mkdir(dirname(resolve(path)), { recursive: true });
+    const existing = await stat(path).catch(() => null);
     pendingTemporaries.add(temporary);
     watchSignals();
-    await writeFile(temporary, data);
+    await writeFile(temporary, data, existing?.isFile() ? { mode: existing.mode & 0o7777 } : {});
+    // writeFile's mode is reduced by the umask; the replaced file's mode is what the user chose.
+    if (existing?.isFile()) await chmod(temporary, existing.mode & 0o7777);
     await rename(temporary, path);
+    return existing?.isFile() ?? false;
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
     throw asOutputRefused(error, path);
@@ -57,6 +65,25 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     pendingTemporaries.delete(temporary);
     if (pendingTemporaries.size === 0) unwatchSignals();
   }
+}
+
+export interface WrittenFile {
+  path: string;
+  /** A file of that name was there before and has been replaced. */
+  replaced: boolean;
+}
+
+/**
+ * The summary's verb and files: "Wrote out/a.docx and out/a.pdf", "Replaced tracker.xlsx",
+ * "Wrote out/a.docx and replaced out/a.pdf": a file that was there before is never replaced unsaid.
+ */
+export function describeWritten(files: readonly WrittenFile[], what = ""): string {
+  const list = (paths: string[]) => (paths.length <= 1 ? (paths[0] ?? "") : `${paths.slice(0, -1).join(", ")} and ${paths.at(-1)}`);
+  const made = files.filter((f) => !f.replaced).map((f) => `${what}${f.path}`);
+  const replaced = files.filter((f) => f.replaced).map((f) => `${what}${f.path}`);
+  if (replaced.length === 0) return `Wrote ${list(made)}`;
+  if (made.length === 0) return `Replaced ${list(replaced)}`;
+  return `Wrote ${list(made)} and replaced ${list(replaced)}`;
 }
 
 // ---- interrupted runs ----

@@ -22,7 +22,8 @@ describe("boardpack --help", () => {
     expect(r.code).toBe(0);
     for (const command of ["check", "convert", "paper", "schema"]) {
       expect(r.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
-      expect(r.stdout).toContain(`e.g. boardpack ${command}`);
+      // Run as `node bin/boardpack.js`, so its examples say that (invocation.test.ts).
+      expect(r.stdout).toContain(`e.g. node bin/boardpack.js ${command}`);
     }
   });
 
@@ -241,7 +242,7 @@ describe("boardpack s55 (the installed command)", () => {
   it("is listed in the help", () => {
     const r = runBin(["--help"]);
     expect(r.stdout).toMatch(/^ {2}s55 +write the section 55 response/m);
-    expect(r.stdout).toContain("e.g. boardpack s55 --list data/inspection-recommendations.xlsx");
+    expect(r.stdout).toContain("e.g. node bin/boardpack.js s55 --list data/inspection-recommendations.xlsx");
   });
 
   it("writes the response, saying to whom an NHS recommendation is addressed", async () => {

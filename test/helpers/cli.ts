@@ -11,10 +11,11 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(args: string[]): Promise<CliRun> {
+/** `typed`: the command as the user typed it, which hints repeat (default: boardpack). */
+export async function runCli(args: string[], options: { typed?: string } = {}): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const code = await main(args, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) });
+  const code = await main(args, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) }, options.typed ?? "boardpack");
   return { code, stdout, stderr };
 }
 

@@ -8,14 +8,14 @@ import { planJson } from "../../model/plan-json.js";
 import type { Plan } from "../../model/schema.js";
 import { documentTimestamp } from "../../render/timestamp.js";
 import { parseAsOf } from "../as-of.js";
-import { plural, printDiagnostics, severitySummary } from "../print.js";
+import { plural, printRunMessages, runSummary, verbosityOf } from "../print.js";
 import { compareWithOld, readMappedTracker, refuseSinceOptions, sinceOptionHelp, sinceOptions } from "../since.js";
 import { Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
 import { boardpackVersion } from "../version.js";
-import { checkOutputPaths, writeFileAtomic } from "../write-file.js";
+import { checkOutputPaths, describeWritten, writeFileAtomic } from "../write-file.js";
 import type { Command, CommandContext } from "./command.js";
-import { onePositional, readTrackerFromArgs, stringOption, trackerOptionHelp, trackerOptions } from "./shared-options.js";
+import { onePositional, readTrackerFromArgs, stringOption, trackerOptionHelp, trackerOptions, verbosityOptionHelp, verbosityOptions } from "./shared-options.js";
 
 const OUTPUTS = [".json", ".xlsx", ".csv"] as const;
 type OutputKind = (typeof OUTPUTS)[number];
@@ -28,7 +28,7 @@ export const convertCommand: Command = {
     "boardpack convert data/cambs-da-action-plan.csv -o out/cambs-plan.json",
     "boardpack convert data/colp-da-action-plan.xlsx -o out/colp-tracker.xlsx --marking OFFICIAL",
   ],
-  options: { ...trackerOptions, ...sinceOptions, since: { type: "string" }, output: { type: "string", short: "o" }, "as-of": { type: "string" }, marking: { type: "string" }, timings: { type: "boolean" } },
+  options: { ...trackerOptions, ...verbosityOptions, ...sinceOptions, since: { type: "string" }, output: { type: "string", short: "o" }, "as-of": { type: "string" }, marking: { type: "string" }, timings: { type: "boolean" } },
   optionHelp: [
     ["-o, --output <file>", "where to write: plan.json (the plan), tracker.xlsx (the RAG tracker) or tracker.csv"],
     ["--as-of <date>", "count overdue actions as of this date (default: today)"],
@@ -36,7 +36,7 @@ export const convertCommand: Command = {
     ...sinceOptionHelp,
     ["--marking <text>", "protective marking for the tracker's header and footer, such as OFFICIAL"],
     ...trackerOptionHelp,
-    ["--timings", "print how long each stage took (for npm run bench)"],
+    ...verbosityOptionHelp,
   ],
   async run(context) {
     const timings = new Timings();
@@ -111,18 +111,18 @@ async function report(
   timings: Timings,
 ): Promise<number> {
   const written = r.bytes !== null && r.plan !== null;
-  if (written) await timings.time("write", () => writeFileAtomic(r.output, r.bytes!));
+  const replaced = written ? await timings.time("write", () => writeFileAtomic(r.output, r.bytes!)) : false;
   if (context.values.json) {
-    context.print.err(JSON.stringify({ ok: written, output: written ? r.output : null, diagnostics: r.diagnostics }, null, 2));
+    context.print.err(JSON.stringify({ ok: written, output: written ? r.output : null, replaced, diagnostics: r.diagnostics }, null, 2));
     return written ? 0 : 1;
   }
-  printDiagnostics(r.diagnostics, context.print.err, { includeInfo: false });
+  const verbosity = verbosityOf(context.values);
+  printRunMessages(r.diagnostics, context.print.err, verbosity);
   if (!written || !r.plan) {
-    context.print.err(`Nothing written: ${severitySummary(r.diagnostics)}.`);
+    context.print.err(`Nothing written: ${runSummary(r.diagnostics, verbosity)}.`);
     return 1;
   }
-  const notes = r.diagnostics.filter((d) => d.severity === "info").length;
   const what = r.plan.actions.length > 0 ? plural(r.plan.actions.length, "action") : plural(r.plan.recommendations.length, "recommendation");
-  context.print.err(`Wrote ${r.output} (${what}; ${severitySummary(r.diagnostics)}${notes ? `: boardpack check ${r.tracker} lists the notes` : ""}).`);
+  if (!verbosity.quiet) context.print.err(`${describeWritten([{ path: r.output, replaced }])} (${what}; ${runSummary(r.diagnostics, verbosity)}).`);
   return 0;
 }

@@ -1,7 +1,7 @@
 // boardpack paper: a tracker in, a board paper out in the board's house style, as Word and/or
 // PDF. With --spec, the spec names its tracker and carries the narrative; without one, the
 // style's default spec makes a complete paper. Nothing is written unless every format renders.
-import { basename, extname } from "node:path";
+import { basename, dirname, extname } from "node:path";
 import { composePaper } from "../../compose/compose-paper.js";
 import { houseStyleNames, isStylePath } from "../../compose/house-styles.js";
 import { loadSpec, type LoadedSpec } from "../../compose/spec.js";
@@ -14,13 +14,13 @@ import { loadMappingFile } from "../../ingest/mapping-file.js";
 import { parseAsOf } from "../as-of.js";
 import { type Format, outputPaths, parseFormats, renderAndWrite, trackerPath } from "../paper-output.js";
 import { PdfThread } from "../../render/pdf/pdf-thread.js";
-import { printDiagnostics, severitySummary } from "../print.js";
+import { printRunMessages, runSummary, verbosityOf } from "../print.js";
 import { Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
 import { attachWordTemplate } from "../word-template.js";
-import { checkOutputPaths } from "../write-file.js";
+import { checkOutputPaths, describeWritten } from "../write-file.js";
 import type { Command, CommandContext } from "./command.js";
-import { stringOption, trackerOptionHelp } from "./shared-options.js";
+import { stringOption, trackerOptionHelp, verbosityOptionHelp, verbosityOptions } from "./shared-options.js";
 
 export const paperCommand: Command = {
   name: "paper",
@@ -41,13 +41,14 @@ export const paperCommand: Command = {
     "reference-doc": { type: "string" },
     json: { type: "boolean" },
     timings: { type: "boolean" },
+    ...verbosityOptions,
     since: { type: "string" },
     ...sinceOptions,
   },
   optionHelp: [
     ["--style <style>", `the house style: ${houseStyleNames().join(", ")}`],
     ["--spec <paper.md>", "a paper spec: its front matter names the style and tracker, its body is the paper's text"],
-    ["-o, --output <folder|file>", "where to write (default: the current folder); a .docx, .pdf or .html name for one format"],
+    ["-o, --output <folder|file>", "where to write (default: the tracker's folder); a .docx, .pdf or .html name for one format"],
     ["--format <list>", "docx, pdf, html (one accessible web page), or several: docx,pdf (default: docx)"],
     ["--as-of <date>", "the date counts and overdue actions are worked out at (default: today)"],
     ["--marking <text>", "protective marking for header and footer, such as OFFICIAL"],
@@ -55,7 +56,7 @@ export const paperCommand: Command = {
     ...sinceOptionHelp,
     ["--reference-doc <template.docx>", "your force's Word template: the paper takes its styles, fonts, page set-up, headers and footers (logo included)"],
     ...trackerOptionHelp,
-    ["--timings", "print how long each stage took (for npm run bench)"],
+    ...verbosityOptionHelp,
   ],
   async run(context) {
     const timings = new Timings();
@@ -94,7 +95,7 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
   // A style given as a file (styles/kent-pcc.yaml) names the paper by the file's name.
   const styleWord = styleName && isStylePath(styleName) ? basename(styleName, extname(styleName)) : styleName;
   const base = spec ? basename(spec.file, extname(spec.file)) : `${basename(tracker, extname(tracker))}-${styleWord}`;
-  const outputs = outputPaths(values.output, base, formats, "paper");
+  const outputs = outputPaths(values.output, base, formats, "paper", dirname(tracker));
   const since = stringOption(values.since);
   if (since === undefined) refuseSinceOptions(context, "paper");
   await checkOutputPaths(outputs.map((o) => o.path), [tracker, spec?.path, stringOption(values.map), stringOption(values["reference-doc"]), since, stringOption(values["old-map"]), stringOption(values.match)]);
@@ -122,10 +123,11 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
   const written = await renderAndWrite(doc, outputs, timings, pdfThread);
 
   if (values.json) {
-    context.print.err(JSON.stringify({ ok: true, outputs: written, diagnostics }, null, 2));
+    context.print.err(JSON.stringify({ ok: true, outputs: written.map((f) => f.path), replaced: written.filter((f) => f.replaced).map((f) => f.path), diagnostics }, null, 2));
   } else {
-    printDiagnostics(diagnostics, context.print.err, { includeInfo: false });
-    context.print.err(`Wrote ${written.join(" and ")} (${severitySummary(diagnostics)}).`);
+    const verbosity = verbosityOf(context.values);
+    printRunMessages(diagnostics, context.print.err, verbosity);
+    if (!verbosity.quiet) context.print.err(`${describeWritten(written)} (${runSummary(diagnostics, verbosity)}).`);
   }
   return 0;
 }
@@ -134,8 +136,9 @@ function report(context: CommandContext, diagnostics: Diagnostic[], code: number
   if (context.values.json) {
     context.print.err(JSON.stringify({ ok: false, outputs: [], diagnostics }, null, 2));
   } else {
-    printDiagnostics(diagnostics, context.print.err, { includeInfo: false });
-    context.print.err(`No paper written: ${severitySummary(diagnostics)}.`);
+    const verbosity = verbosityOf(context.values);
+    printRunMessages(diagnostics, context.print.err, verbosity);
+    context.print.err(`No paper written: ${runSummary(diagnostics, verbosity)}.`);
   }
   return code;
 }

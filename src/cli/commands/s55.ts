@@ -3,7 +3,7 @@
 // Constable's paper to the PCC, or with --variant pcc-response the PCC's published response.
 // Every recommendation must have a response, else nothing is written (unless --draft).
 // `--list` prints every report's statutory deadline instead.
-import { basename, extname } from "node:path";
+import { basename, dirname, extname } from "node:path";
 import { clockText, reportClocks, type ReportClock } from "../../compose/s55/clock.js";
 import { composeSection55 } from "../../compose/s55/compose-s55.js";
 import { findReport, reportLines, type ReportChoice } from "../../compose/s55/find-report.js";
@@ -16,13 +16,13 @@ import { formatUkDate } from "../../model/dates.js";
 import type { Plan, Report } from "../../model/schema.js";
 import { parseAsOf } from "../as-of.js";
 import { outputPaths, parseFormats, renderAndWrite, trackerPath } from "../paper-output.js";
-import { printDiagnostics, severitySummary } from "../print.js";
+import { printRunMessages, runSummary, verbosityOf } from "../print.js";
 import { Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
 import { attachWordTemplate } from "../word-template.js";
-import { checkOutputPaths } from "../write-file.js";
+import { checkOutputPaths, describeWritten } from "../write-file.js";
 import type { Command, CommandContext } from "./command.js";
-import { readTrackerFromArgs, stringOption, trackerOptionHelp } from "./shared-options.js";
+import { readTrackerFromArgs, stringOption, trackerOptionHelp, verbosityOptionHelp, verbosityOptions } from "./shared-options.js";
 
 export const s55Command: Command = {
   name: "s55",
@@ -51,11 +51,12 @@ export const s55Command: Command = {
     "reference-doc": { type: "string" },
     json: { type: "boolean" },
     timings: { type: "boolean" },
+    ...verbosityOptions,
   },
   optionHelp: [
     ["--report <report>", "the report to respond to: its id, or words from its title (\"evidence led\"); not needed when the tracker has one report"],
     ["--spec <response.md>", "a spec: its front matter names the tracker and report and gives the date, contacts, the report's address and the comments"],
-    ["-o, --output <folder|file>", "where to write (default: the current folder); a .docx, .pdf or .html name for one format"],
+    ["-o, --output <folder|file>", "where to write (default: the tracker's folder); a .docx, .pdf or .html name for one format"],
     ["--format <list>", "docx, pdf, html (one accessible web page), or several: docx,pdf (default: docx)"],
     ["--as-of <date>", "the paper's date when the spec gives none, and the day --list counts from (default: today)"],
     ["--marking <text>", "protective marking for header and footer (default: OFFICIAL)"],
@@ -64,7 +65,7 @@ export const s55Command: Command = {
     ["--reference-doc <template.docx>", "your force's Word template: the paper takes its styles, fonts, page set-up, headers and footers (logo included)"],
     ["--list", "list every report of the tracker with its publication date, deadline, days left or overdue, and missing responses"],
     ...trackerOptionHelp,
-    ["--timings", "print how long each stage took (for npm run bench)"],
+    ...verbosityOptionHelp,
   ],
   async run(context) {
     if (context.values.list) return runList(context);
@@ -102,7 +103,7 @@ async function runResponse(context: CommandContext, timings: Timings): Promise<n
   if (!report) return fail(1);
 
   const base = outputBase(spec, report, variant, draft);
-  const outputs = outputPaths(values.output, base, formats, "s55");
+  const outputs = outputPaths(values.output, base, formats, "s55", dirname(tracker));
   await checkOutputPaths(outputs.map((o) => o.path), [tracker, spec?.path, stringOption(values.map), stringOption(values["reference-doc"])]);
 
   const composed = await timings.time("compose", () =>
@@ -115,10 +116,11 @@ async function runResponse(context: CommandContext, timings: Timings): Promise<n
   const written = await renderAndWrite(composed.doc, outputs, timings);
 
   if (values.json) {
-    context.print.err(JSON.stringify({ ok: true, report: report.id, variant, draft, outputs: written, diagnostics }, null, 2));
+    context.print.err(JSON.stringify({ ok: true, report: report.id, variant, draft, outputs: written.map((f) => f.path), replaced: written.filter((f) => f.replaced).map((f) => f.path), diagnostics }, null, 2));
   } else {
-    printDiagnostics(diagnostics, context.print.err, { includeInfo: false });
-    context.print.err(`Wrote ${draft ? "the draft " : ""}${written.join(" and ")} (${severitySummary(diagnostics)}).`);
+    const verbosity = verbosityOf(context.values);
+    printRunMessages(diagnostics, context.print.err, verbosity);
+    if (!verbosity.quiet) context.print.err(`${describeWritten(written, draft ? "the draft " : "")} (${runSummary(diagnostics, verbosity)}).`);
   }
   return 0;
 }
@@ -185,8 +187,9 @@ function reportFailure(context: CommandContext, diagnostics: Diagnostic[], code:
   if (context.values.json) {
     context.print.err(JSON.stringify({ ok: false, outputs: [], diagnostics }, null, 2));
   } else {
-    printDiagnostics(diagnostics, context.print.err, { includeInfo: false });
-    context.print.err(`No response written: ${severitySummary(diagnostics)}.`);
+    const verbosity = verbosityOf(context.values);
+    printRunMessages(diagnostics, context.print.err, verbosity);
+    context.print.err(`No response written: ${runSummary(diagnostics, verbosity)}.`);
   }
   return code;
 }
@@ -216,7 +219,7 @@ async function runList(context: CommandContext): Promise<number> {
     context.print.out(JSON.stringify({ ok: exitCode === 0, tracker, asOf, reports: clocks.map((c) => clockJson(c, cells)), diagnostics }, null, 2));
     return exitCode;
   }
-  printDiagnostics(diagnostics, context.print.err, { includeInfo: false });
+  printRunMessages(diagnostics, context.print.err, verbosityOf(values));
   for (const line of clockTable(clocks, tracker, asOf)) context.print.out(line);
   const missing = clocks.flatMap((c) => c.withoutResponse.map((rec) => ({ report: c.report, rec })));
   if (missing.length > 0) {

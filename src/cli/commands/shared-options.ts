@@ -13,6 +13,17 @@ export const trackerOptionHelp: [string, string][] = [
   ["--json", "print the result and every message as JSON, for scripts"],
 ];
 
+/** How much a writing command prints (print.ts, Verbosity). */
+export const verbosityOptions = {
+  verbose: { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
+} as const;
+
+export const verbosityOptionHelp: [string, string][] = [
+  ["--verbose", "also print the notes: what boardpack passed over and why (a dashboard sheet, a legend row)"],
+  ["-q, --quiet", "print only errors: no warnings, notes, progress or summary line"],
+];
+
 /** A string option's value, or undefined when it was not given. */
 export function stringOption(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
