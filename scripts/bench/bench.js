@@ -22,6 +22,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { appTable, benchApp } from "./app.js";
 import { writeTracker } from "./generate.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -43,11 +44,12 @@ const { values } = parseArgs({
     runs: { type: "string" },
     peer: { type: "boolean" },
     "peer-max": { type: "string" },
+    "no-app": { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
 });
 if (values.help) {
-  console.log("npm run bench -- [--sizes 100,1000,...] [--runs N] [--peer] [--peer-max 5000]");
+  console.log("npm run bench -- [--sizes 100,1000,...] [--runs N] [--peer] [--peer-max 5000] [--no-app]");
   process.exit(0);
 }
 const sizes = values.sizes ? values.sizes.split(",").map((s) => Number(s.replace(/[_,]/g, ""))) : DEFAULT_SIZES;
@@ -223,8 +225,14 @@ async function main() {
     growth,
     results,
   };
+  // The web page (boardpack app): its steps warm over HTTP, and the same work cold, on 1,000 actions.
+  if (!values["no-app"]) {
+    console.error("bench: boardpack app, 1,000 actions…");
+    report.app = { size: 1_000, ...(await benchApp(await inputFor(1_000), runs)) };
+  }
   writeFileSync(join(OUT, "results.json"), `${JSON.stringify(report, null, 2)}\n`);
   console.log(table(results, check, growth));
+  if (report.app) console.log(`\n${appTable(report.app.size, report.app)}`);
   console.log(`\nFull results: ${join("out", "bench", "results.json")}`);
 }
 

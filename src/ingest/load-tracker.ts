@@ -2,11 +2,11 @@
 // Unreadable input throws InputRefused (one line, exit 2); data problems come back as diagnostics.
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { normalise } from "./normalise.js";
-import { hasPlanShape } from "../model/plan-shape.js";
 import { Plan } from "../model/schema.js";
 import { readCsv } from "./csv.js";
 import type { TableLayout } from "./layout.js";
 import { layoutSheet, type SheetLayout } from "./layout.js";
+import { longCellWarnings } from "./long-cells.js";
 import { LIMITS, type Limits } from "./limits.js";
 import type { MappingFile } from "./mapping-file.js";
 import { closestMatch } from "../diagnostics/suggest.js";
@@ -53,6 +53,7 @@ export async function loadTrackerBytes(bytes: Buffer, file: string, options: Loa
     workbook = read.workbook;
     diagnostics.push(...read.diagnostics);
   }
+  diagnostics.push(...longCellWarnings(workbook));
   const totalRows = workbook.sheets.reduce((n, s) => n + s.rows.length, 0);
   if (totalRows > limits.maxRows) {
     throw refuse(file, "INPUT_TOO_LARGE", `the tracker has ${totalRows.toLocaleString("en-GB")} rows; boardpack reads at most ${limits.maxRows.toLocaleString("en-GB")}`);
@@ -101,9 +102,8 @@ function refuseUnusedMappings(mapping: MappingFile, layouts: SheetLayout[]): voi
   }
 }
 
-/** The plan must match its schema; a mismatch is reported at the row it came from. */
+/** The plan must match its schema (zod: the one statement of the rules); a mismatch is reported at the row it came from. */
 function checkPlan(plan: Plan, file: string, out: Diagnostic[]): Plan | null {
-  if (hasPlanShape(plan)) return plan; // what zod would accept and return as it is, found quicker
   const parsed = Plan.safeParse(plan);
   // Zod only checks here: the plan has no defaults or transforms to apply, and zod's copy of a
   // record would drop a column headed "__proto__" (its value would set the copy's prototype).

@@ -199,3 +199,14 @@ describe("text in a column with no header", () => {
     ]);
   });
 });
+
+describe("a cell longer than Excel holds", () => {
+  it("is read whole, with a warning at its cell", async () => {
+    const long = "x".repeat(40_000);
+    const { plan, lines } = await loadCsvText(`Ref,Action\n1,${long}\n`);
+    expect(plan?.actions[0]?.title).toBe(long);
+    expect(lines).toEqual([
+      "tracker.csv B2: warning CELL_TOO_LONG_FOR_EXCEL the cell holds 40,000 characters, more than the 32,767 an Excel cell can hold; plan.json and CSV keep it whole, an .xlsx tracker keeps its first 32,767",
+    ]);
+  });
+});

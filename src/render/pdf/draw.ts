@@ -86,7 +86,7 @@ export function drawPage(page: Page, furniture: Furniture, top: number, pageHeig
     const mcid = marked.length;
     marked.push(element);
     element.kids.push({ kind: "mcid", page: pageIndex, mcid });
-    ops.push(`/${element.type} <</MCID ${mcid}>> BDC`);
+    ops.push(`/${element.type}<</MCID ${mcid}>>BDC`);
     open = element;
   };
   let fill = "0 0 0";
@@ -149,18 +149,13 @@ export function drawPage(page: Page, furniture: Furniture, top: number, pageHeig
     }
   };
 
+  const isLayout = (item: Item) => item.kind === "rect" || item.kind === "rule";
   for (const item of furniture.head) draw(item, 0, "header");
-  for (const placed of page.placed) {
-    const dy = top + placed.top;
-    if (placed.repeat) {
-      for (const item of placed.chunk.items) draw(item, dy, "repeat");
-      continue;
-    }
-    // A chunk's rules and shading first, in one artifact, then its text in reading order (the
-    // shading is under the text either way; rules and text do not overlap).
-    for (const item of placed.chunk.items) if (item.kind === "rect" || item.kind === "rule") draw(item, dy);
-    for (const item of placed.chunk.items) if (item.kind !== "rect" && item.kind !== "rule") draw(item, dy);
-  }
+  for (const placed of page.placed) if (placed.repeat) for (const item of placed.chunk.items) draw(item, top + placed.top, "repeat");
+  // The page's rules and shading, in one artifact, before its text: shading lies under the text
+  // either way, and rules do not cross it. Then the text in reading order.
+  for (const placed of page.placed) if (!placed.repeat) for (const item of placed.chunk.items) if (isLayout(item)) draw(item, top + placed.top);
+  for (const placed of page.placed) if (!placed.repeat) for (const item of placed.chunk.items) if (!isLayout(item)) draw(item, top + placed.top);
   for (const item of furniture.foot) draw(item, 0, "footer");
   close();
   ops.push("");

@@ -59,3 +59,39 @@ export function flateStream(pdf: PDFDocument, contents: Uint8Array | string, dic
   const bytes = typeof contents === "string" ? Buffer.from(contents, "latin1") : contents;
   return pdf.context.stream(deflateSync(bytes), { ...dict, Filter: "FlateDecode" } as never);
 }
+
+/**
+ * An object whose bytes are written here rather than built from pdf-lib's objects (as draw.ts
+ * writes page contents): a long paper's structure tree is tens of thousands of small
+ * dictionaries, which as PDFDicts cost more to make and to save than the rest of the paper.
+ * pdf-lib places it like any other object (in an object stream); its bytes must be one valid
+ * PDF object.
+ */
+export class RawObject extends pdfLib.PDFObject {
+  /** `text`: the object's bytes, one character a byte (its characters are all below U+0100). */
+  private constructor(private readonly text: string) {
+    super();
+  }
+
+  static of(text: string): RawObject {
+    return new RawObject(text);
+  }
+
+  override clone(): RawObject {
+    return this;
+  }
+
+  override toString(): string {
+    return this.text;
+  }
+
+  override sizeInBytes(): number {
+    return this.text.length;
+  }
+
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    const { text } = this;
+    for (let i = 0; i < text.length; i++) buffer[offset + i] = text.charCodeAt(i);
+    return text.length;
+  }
+}

@@ -20,6 +20,7 @@ import { setMetadata } from "./metadata.js";
 import { addOutline, type OutlineEntry } from "./outline.js";
 import { pageGeometry } from "./page-geometry.js";
 import { type Page, pageStream, paginate } from "./paginate.js";
+import { ZlibStreamWriter } from "./stream-writer.js";
 import { structNode, type StructNode } from "./structure.js";
 import { type TreeLinks, writeStructTree } from "./struct-tree.js";
 
@@ -149,13 +150,10 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
   setMetadata(pdf, doc.meta, digest);
   // Where pdf-lib would write the fonts it embeds: first thing when saving.
   for (const font of fonts.embedded.values()) font.write();
-  return pdf.save({
-    useObjectStreams: true,
-    addDefaultPage: false,
-    updateFieldAppearances: false,
-    // pdf-lib yields to the event loop every 50 objects by default, which only slows a long paper.
-    objectsPerTick: Number.POSITIVE_INFINITY,
-  });
+  // pdf.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false }) as
+  // pdf-lib does it (flush, then a stream writer), its object streams compressed with Node's zlib.
+  await pdf.flush();
+  return ZlibStreamWriter.of(pdf.context).serializeToBuffer();
 }
 
 interface Fonts {

@@ -1,15 +1,16 @@
 // The structure tree written out (PDF 32000-1 §14.7): a StructElem per element with content, its
 // kids in reading order — marked-content ids (an integer on the element's own page, an MCR
 // dictionary on another), child elements, OBJRs for link annotations — and the ParentTree that
-// leads back from each page's MCIDs and each annotation to its element. Built with pdf-lib's
-// public object API (context.obj/register/nextRef/assign).
-import type * as PdfLib from "pdf-lib";
-import type { PDFDocument, PDFObject, PDFRef } from "pdf-lib";
+// leads back from each page's MCIDs and each annotation to its element. An appendix of 1,000
+// actions has some 15,000 elements, so each is written as its bytes (RawObject) rather than as
+// pdf-lib dictionaries, which cost several times as much to build and to save; the root and the
+// catalog entries go through pdf-lib's object API.
+import type { PDFDocument, PDFRef } from "pdf-lib";
 import { pdfLib } from "./libraries.js";
-import { hasContent, type StructNode } from "./structure.js";
+import { RawObject } from "./pdf-objects.js";
+import { elementsWithContent, type StructKid, type StructNode } from "./structure.js";
 
-const { PDFArray, PDFDict, PDFName, PDFNumber, PDFString } = pdfLib;
-type PDFArray = PdfLib.PDFArray;
+const { PDFName } = pdfLib;
 
 /** What the pages gave the tree: each page's ref and MCIDs, and each link annotation's. */
 export interface TreeLinks {
@@ -20,75 +21,76 @@ export interface TreeLinks {
   annots: PDFRef[];
 }
 
-const name = (n: string) => PDFName.of(n);
+/** "12 0 R" */
+const refText = (ref: PDFRef) => `${ref.objectNumber} ${ref.generationNumber} R`;
 
 /** Writes the tree under `root` (the Document element) and points the catalog at it. */
 export function writeStructTree(pdf: PDFDocument, root: StructNode, links: TreeLinks): void {
   const { context } = pdf;
-  const refs = new Map<StructNode, PDFRef>();
-  const treeRootRef = context.nextRef();
-
-  const write = (node: StructNode, parentRef: PDFRef): PDFRef => {
-    const ref = context.nextRef();
-    refs.set(node, ref);
-    const kids = PDFArray.withContext(context);
-    // The element's page: its first content's (an integer MCID needs it).
-    const first = node.kids.find((k) => k.kind !== "node");
-    const page = first ? first.page : undefined;
-    for (const kid of node.kids) {
-      if (kid.kind === "node") {
-        if (hasContent(kid)) kids.push(write(kid, ref));
-      } else if (kid.kind === "mcid") {
-        kids.push(kid.page === page ? PDFNumber.of(kid.mcid) : context.obj({ Type: "MCR", Pg: pageRef(links, kid.page), MCID: kid.mcid }));
-      } else {
-        const annot = links.annots[kid.annot];
-        if (!annot) throw new Error(`struct-tree: annotation ${kid.annot} was not added`);
-        kids.push(context.obj({ Type: "OBJR", Obj: annot, Pg: pageRef(links, kid.page) }));
-      }
-    }
-    const dict = PDFDict.withContext(context);
-    dict.set(name("Type"), name("StructElem"));
-    dict.set(name("S"), name(node.type));
-    dict.set(name("P"), parentRef);
-    if (page !== undefined) dict.set(name("Pg"), pageRef(links, page));
-    if (node.lang) dict.set(name("Lang"), PDFString.of(node.lang));
-    // Standard attributes (§14.8.5): a header cell's scope, a list's numbering.
-    if (node.scope) dict.set(name("A"), context.obj({ O: "Table", Scope: node.scope }));
-    else if (node.numbering) dict.set(name("A"), context.obj({ O: "List", ListNumbering: node.numbering }));
-    dict.set(name("K"), kids);
-    context.assign(ref, dict);
+  const refs = new Map<StructNode, string>();
+  const pageRefs = links.pages.map(refText);
+  const pageOf = (page: number) => {
+    const ref = pageRefs[page];
+    if (ref === undefined) throw new Error(`struct-tree: page ${page + 1} was not added`);
     return ref;
   };
-  const documentRef = write(root, treeRootRef);
+  const treeRootRef = context.nextRef();
+  const kept = elementsWithContent(root);
+
+  // Elements in document order, each allocated its object before its kids, which name it as /P.
+  const write = (node: StructNode, parentRef: string): string => {
+    const ref = context.nextRef();
+    const own = refText(ref);
+    refs.set(node, own);
+    // The element's page: its first content's (an integer MCID refers to it).
+    let page: number | undefined;
+    for (const kid of node.kids) {
+      if (kid.kind !== "node") {
+        page = kid.page;
+        break;
+      }
+    }
+    let kids = "";
+    let count = 0;
+    for (const kid of node.kids) {
+      if (kid.kind === "node" && !kept.has(kid)) continue;
+      kids += `${count++ === 0 ? "" : " "}${kid.kind === "node" ? write(kid, own) : contentKid(kid, page, pageOf, links)}`;
+    }
+    let dict = `<</Type/StructElem/S/${node.type}/P ${parentRef}`;
+    if (page !== undefined) dict += `/Pg ${pageOf(page)}`;
+    // A BCP 47 tag (letters, digits, hyphens: markdown-to-doc checks it), safe in a literal string.
+    if (node.lang) dict += `/Lang(${node.lang})`;
+    // Standard attributes (§14.8.5): a header cell's scope, a list's numbering.
+    if (node.scope) dict += `/A<</O/Table/Scope/${node.scope}>>`;
+    else if (node.numbering) dict += `/A<</O/List/ListNumbering/${node.numbering}>>`;
+    dict += count === 1 ? `/K ${kids}>>` : `/K[${kids}]>>`;
+    context.assign(ref, RawObject.of(dict));
+    return own;
+  };
+  const documentRef = write(root, refText(treeRootRef));
 
   // A flat number tree: one /Nums array, keys in order.
-  const nums: PDFObject[] = [];
+  const elementRef = (element: StructNode): string => {
+    const ref = refs.get(element);
+    if (ref === undefined) throw new Error(`struct-tree: a ${element.type} with content was not written`);
+    return ref;
+  };
+  const nums: string[] = [];
   links.parents.forEach((entry, key) => {
-    nums.push(PDFNumber.of(key));
-    if (entry.kind === "annot") nums.push(elementRef(refs, entry.element));
-    else {
-      const array = PDFArray.withContext(context);
-      for (const element of entry.marked) array.push(elementRef(refs, element));
-      nums.push(array);
-    }
+    nums.push(entry.kind === "annot" ? `${key} ${elementRef(entry.element)}` : `${key}[${entry.marked.map(elementRef).join(" ")}]`);
   });
-  const parentTree = context.register(context.obj({ Nums: nums }));
+  const parentTree = context.register(RawObject.of(`<</Nums[${nums.join(" ")}]>>`));
   context.assign(
     treeRootRef,
-    context.obj({ Type: "StructTreeRoot", K: documentRef, ParentTree: parentTree, ParentTreeNextKey: links.parents.length }),
+    RawObject.of(`<</Type/StructTreeRoot/K ${documentRef}/ParentTree ${refText(parentTree)}/ParentTreeNextKey ${links.parents.length}>>`),
   );
-  pdf.catalog.set(name("StructTreeRoot"), treeRootRef);
-  pdf.catalog.set(name("MarkInfo"), context.obj({ Marked: true }));
+  pdf.catalog.set(PDFName.of("StructTreeRoot"), treeRootRef);
+  pdf.catalog.set(PDFName.of("MarkInfo"), context.obj({ Marked: true }));
 }
 
-function pageRef(links: TreeLinks, page: number): PDFRef {
-  const ref = links.pages[page];
-  if (!ref) throw new Error(`struct-tree: page ${page + 1} was not added`);
-  return ref;
-}
-
-function elementRef(refs: Map<StructNode, PDFRef>, element: StructNode): PDFRef {
-  const ref = refs.get(element);
-  if (!ref) throw new Error(`struct-tree: a ${element.type} with content was not written`);
-  return ref;
+function contentKid(kid: Exclude<StructKid, StructNode>, page: number | undefined, pageOf: (page: number) => string, links: TreeLinks): string {
+  if (kid.kind === "mcid") return kid.page === page ? String(kid.mcid) : `<</Type/MCR/Pg ${pageOf(kid.page)}/MCID ${kid.mcid}>>`;
+  const annot = links.annots[kid.annot];
+  if (!annot) throw new Error(`struct-tree: annotation ${kid.annot} was not added`);
+  return `<</Type/OBJR/Obj ${refText(annot)}/Pg ${pageOf(kid.page)}>>`;
 }

@@ -55,12 +55,18 @@ export interface StructNode {
 
 export type StructKid = StructNode | MarkedRef | AnnotRef;
 
-export function structNode(type: StructType, extra: Partial<Pick<StructNode, "scope" | "numbering" | "lang">> = {}): StructNode {
-  return { kind: "node", type, kids: [], ...extra };
+type Extra = Partial<Pick<StructNode, "scope" | "numbering" | "lang">>;
+
+export function structNode(type: StructType, extra?: Extra): StructNode {
+  const node: StructNode = { kind: "node", type, kids: [] };
+  if (extra?.scope) node.scope = extra.scope;
+  if (extra?.numbering) node.numbering = extra.numbering;
+  if (extra?.lang) node.lang = extra.lang;
+  return node;
 }
 
 /** A new element, the last child of `parent`. */
-export function addElement(parent: StructNode, type: StructType, extra: Partial<Pick<StructNode, "scope" | "numbering" | "lang">> = {}): StructNode {
+export function addElement(parent: StructNode, type: StructType, extra?: Extra): StructNode {
   const node = structNode(type, extra);
   parent.kids.push(node);
   return node;
@@ -72,10 +78,17 @@ export function headingType(level: 1 | 2 | 3): StructType {
 }
 
 /**
- * Whether an element is worth writing: one with content, or a table cell (a table's rows keep
- * every cell, empty or not, so the cells line up with their headers).
+ * The elements worth writing: those with content, and table cells (a table's rows keep every
+ * cell, empty or not, so the cells line up with their headers). One pass, leaves first.
  */
-export function hasContent(node: StructNode): boolean {
-  if (node.type === "TH" || node.type === "TD") return true;
-  return node.kids.some((kid) => kid.kind !== "node" || hasContent(kid));
+export function elementsWithContent(root: StructNode): Set<StructNode> {
+  const kept = new Set<StructNode>();
+  const visit = (node: StructNode): boolean => {
+    let content = node.type === "TH" || node.type === "TD";
+    for (const kid of node.kids) if (kid.kind !== "node" || visit(kid)) content = true;
+    if (content) kept.add(node);
+    return content;
+  };
+  visit(root);
+  return kept;
 }

@@ -1,5 +1,6 @@
 // The workbook's text (xl/sharedStrings.xml): each distinct string is stored once and cells
 // refer to it by number, which keeps a tracker full of repeated owners and statuses small.
+import { textForExcelCell } from "../../model/cell-limit.js";
 import { XmlBuffer } from "./xml-buffer.js";
 import { escapeXml } from "./xml-text.js";
 
@@ -7,8 +8,9 @@ export class SharedStrings {
   private readonly index = new Map<string, number>();
   private readonly texts: string[] = [];
 
-  /** The string's number, adding it when new. */
-  id(text: string): number {
+  /** The string's number, adding it when new (cut to what an Excel cell holds; the reader warned at its cell). */
+  id(whole: string): number {
+    const text = textForExcelCell(whole);
     let id = this.index.get(text);
     if (id === undefined) {
       id = this.texts.length;
