@@ -12,7 +12,7 @@ import { findTheme, type PaperAction, type PaperContext, type PaperTheme } from 
 import { actionList, actionPlanTable, isOverdue, openAreasList, ragCountRows, ragSummaryTable, themesWithCounts } from "./plan-blocks.js";
 import { ragCellMarkdown } from "./rag-cell.js";
 import { createBlockSlots, type BlockSlots } from "./block-slots.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../diagnostics/suggest.js";
 import { capitalise, formatDate, joinList, listMarker, numberInWords, pluralWord, romanNumeral } from "./text-forms.js";
 
 /** A mistake in how a template uses a helper; the environment adds the template's file and line. */
