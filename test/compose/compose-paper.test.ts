@@ -109,9 +109,12 @@ describe("City of London committee paper (data/colp-committee-paper.md, seed 004
     });
   });
 
-  it("appends the action plan with shaded, labelled RAG cells", async () => {
-    const { doc } = await sample("colp-committee-paper.md");
-    const plan = doc.blocks.filter((b): b is TableBlock => b.type === "table").at(-1)!;
+  it("appends the action plan with shaded, labelled RAG cells, and the Appendix B its list cites", async () => {
+    const { doc, text } = await sample("colp-committee-paper.md");
+    const tables = doc.blocks.filter((b): b is TableBlock => b.type === "table");
+    const plan = tables.at(-2)!;
+    expect(text).toContain("# Appendix B – Training Content for domestic abuse and vulnerability");
+    expect(tables.at(-1)!.rows).toHaveLength(9);
     expect(plan.header.map((c) => runsText(c.paragraphs[0]!))).toEqual(["Ref", "Action", "Owner", "Due", "Status", "RAG"]);
     expect(plan.rows).toHaveLength(57);
     const row110 = plan.rows.find((r) => runsText(r[0]!.paragraphs[0]!) === "1.10")!;
