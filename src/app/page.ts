@@ -50,6 +50,16 @@ export function appPage(): string {
     </form>
     <p class="govuk-body app-status" id="tracker-status" role="status" aria-live="polite"></p>
     <div id="tracker-result"></div>
+    <form id="last-form" class="govuk-!-margin-top-6" novalidate hidden>
+      <div class="govuk-form-group" id="last-group">
+        <label class="govuk-label govuk-label--m" for="last-file">Last time's tracker (optional)</label>
+        <div class="govuk-hint" id="last-file-hint">The tracker as it was for the last board. The paper then says what has moved since: actions completed, dates slipped, RAG ratings changed.</div>
+        <p class="govuk-error-message" id="last-file-error" hidden></p>
+        <input class="govuk-file-upload" id="last-file" name="last" type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" aria-describedby="last-file-hint">
+      </div>
+      <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Compare with last time</button>
+    </form>
+    <p class="govuk-body app-status" id="last-status" role="status" aria-live="polite"></p>
   </section>
 
   <section id="step-2" class="govuk-!-margin-top-8" aria-labelledby="step-2-heading" hidden>

@@ -17,6 +17,7 @@ import { loadSpec, type PaperSpec } from "../compose/spec.js";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadResult } from "../ingest/load-tracker.js";
 import { formatUkDate } from "../model/dates.js";
+import type { ChangeReport } from "../model/changes.js";
 import type { Plan } from "../model/schema.js";
 import { renderHtmlArticle } from "../render/html/render-html.js";
 import { formFieldsFor, type FormField } from "./form-fields.js";
@@ -94,7 +95,7 @@ export interface PaperResult {
 }
 
 /** The paper the form describes, composed as the command line would compose its spec. */
-export function composeFromForm(loaded: LoadResult, trackerFile: string, form: PaperForm, asOf: string): PaperResult {
+export function composeFromForm(loaded: LoadResult, trackerFile: string, form: PaperForm, asOf: string, changes?: ChangeReport): PaperResult {
   const plan = loaded.plan!;
   const base = fileBase(form, plan, trackerFile);
   const spec = specFromForm(form, trackerFile, `${base}.md`);
@@ -111,7 +112,7 @@ export function composeFromForm(loaded: LoadResult, trackerFile: string, form: P
         composed = composeSection55({ plan, tables: loaded.tables, trackerFile, report, variant: "chief-constable", asOf, draft, spec: spec.loaded });
       }
     } else {
-      composed = composePaper({ plan, spec: spec.loaded, asOf, sourceFile: trackerFile });
+      composed = composePaper({ plan, spec: spec.loaded, asOf, sourceFile: trackerFile, ...(changes ? { changes } : {}) });
     }
   }
   diagnostics.push(...composed.diagnostics);

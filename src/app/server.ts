@@ -14,6 +14,7 @@ import { LIMITS, formatMegabytes, type Limits } from "../ingest/limits.js";
 import { loadTrackerBytes } from "../ingest/load-tracker.js";
 import { mappingFileText } from "../ingest/mapping-file.js";
 import { InputRefused } from "../ingest/refused.js";
+import { compareTrackers, countsSummary } from "../model/changes.js";
 import { planJson } from "../model/plan-json.js";
 import { PAPER_CSS } from "../render/html/paper-css.js";
 import { renderHtmlDocument } from "../render/html/render-html.js";
@@ -84,6 +85,25 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       sendJson(res, 200, trackerAnswer(session, options.asOf));
     },
 
+    // Last time's tracker, compared with this session's: the paper and the tracker then say what moved.
+    "POST /api/last-tracker": async (req, res) => {
+      const name = fileNameFrom(req.headers["x-file-name"]);
+      const session = needReadySession(String(req.headers["x-session"] ?? ""));
+      if (!name) return sendJson(res, 400, { refused: "Choose last time's tracker (.xlsx or .csv)." });
+      const bytes = await readBody(req, limits.maxFileBytes);
+      if (bytes.length === 0) return sendJson(res, 422, { refused: `${name}: the file is empty` });
+      const old = await loadTrackerBytes(bytes, name, { limits });
+      const errors = old.diagnostics.filter((d) => d.severity === "error");
+      if (!old.plan || errors.length > 0) {
+        return sendJson(res, 422, { refused: `${name} has ${errors.length === 1 ? "an error" : `${errors.length} errors`} to put right first: ${errors.slice(0, 3).map(formatDiagnostic).join("; ")}` });
+      }
+      const compared = compareTrackers(old.plan, session.result.plan!, { oldFile: name, newFile: session.file, asOf: options.asOf });
+      session.changes = compared.report;
+      const warnings = compared.diagnostics.filter((d) => d.severity === "warning").map((d) => d.message);
+      const what = countsSummary(compared.report.counts);
+      sendJson(res, 200, { summary: `Compared with ${name}: ${what === "" ? "nothing has changed" : what}.${warnings.length > 0 ? ` Check: ${warnings.join(" ")}` : ""}`, counts: compared.report.counts });
+    },
+
     "POST /api/mapping": async (req, res) => {
       const body = MappingRequest.parse(await readJson(req));
       const session = needSession(body.session);
@@ -97,7 +117,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     "POST /api/paper": async (req, res) => {
       const body = PaperRequest.parse(await readJson(req));
       const session = needReadySession(body.session);
-      const result = composeFromForm(session.result, session.file, body.form, options.asOf);
+      const result = composeFromForm(session.result, session.file, body.form, options.asOf, session.changes);
       sendJson(res, 200, {
         ok: result.doc !== null,
         html: previewHtml(result),
@@ -118,7 +138,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       }
       const plan = needReadySession(body.session).result.plan!;
       if (!body.form) return sendJson(res, 400, { refused: "The paper's details are missing." });
-      const result = composeFromForm(session.result, session.file, body.form, options.asOf);
+      const result = composeFromForm(session.result, session.file, body.form, options.asOf, session.changes);
       const base = result.base;
       switch (body.what) {
         case "spec":
@@ -128,7 +148,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         case "tracker": {
           const { renderTracker } = await import("../render/xlsx/render-tracker.js");
           const marking = result.spec.loaded.spec?.marking;
-          const rendered = await renderTracker(plan, session.result.diagnostics, { asOf: options.asOf, timestamp: documentTimestamp(options.asOf), sourceFile: session.file, version: options.version, ...(marking ? { marking } : {}) });
+          const rendered = await renderTracker(plan, session.result.diagnostics, { asOf: options.asOf, timestamp: documentTimestamp(options.asOf), sourceFile: session.file, version: options.version, ...(marking ? { marking } : {}), ...(session.changes ? { changes: session.changes } : {}) });
           return sendFile(res, `${base}-tracker.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", rendered.bytes);
         }
       }

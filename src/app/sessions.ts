@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { LoadResult } from "../ingest/load-tracker.js";
 import type { MappingOverrides } from "../ingest/header.js";
+import type { ChangeReport } from "../model/changes.js";
 
 export interface Session {
   id: string;
@@ -12,6 +13,8 @@ export interface Session {
   bytes: Buffer;
   overrides: MappingOverrides;
   result: LoadResult;
+  /** Last time's tracker compared with this one ("Compare with last time"), for the paper and the tracker. */
+  changes?: ChangeReport;
   lastUsed: number;
 }
 

@@ -19,7 +19,7 @@ import { buildPaperContext, findTheme, unmatchedThemeKeys, type PaperContext, ty
 import { loadPartials } from "./partials.js";
 import { displayPath, templatePath } from "./paths.js";
 import { loadSpec, type LoadedSpec, type PaperSpec } from "./spec.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../diagnostics/suggest.js";
 
 export interface ComposeOptions {
   plan: Plan;

@@ -21,7 +21,7 @@
 // Any other comment is an ordinary comment and is left out of the paper, unless it looks like a
 // misspelt directive, which is reported.
 import type { ListKind, ParagraphRole } from "./doc.js";
-import { closestMatch } from "./suggest.js";
+import { closestMatch } from "../diagnostics/suggest.js";
 
 export type Directive =
   | { kind: "pageBreak" }

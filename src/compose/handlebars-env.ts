@@ -12,7 +12,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { ExpansionBudget, ExpansionTooLarge, expansionLimitsFor, itemCount, type LoopPlace } from "./expansion-budget.js";
 import { TemplateProblem, type Helper } from "./helpers.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../diagnostics/suggest.js";
 import { templateErrorDiagnostic } from "./template-errors.js";
 
 /** A template and where its text sits in a file, so its line 1 can be reported as the file's line. */

@@ -12,7 +12,7 @@ import { findTheme, type PaperAction, type PaperContext, type PaperTheme } from 
 import { actionList, actionPlanTable, isOverdue, openAreasList, ragCountRows, ragSummaryTable, themesWithCounts } from "./plan-blocks.js";
 import { ragCellMarkdown } from "./rag-cell.js";
 import { createBlockSlots, type BlockSlots } from "./block-slots.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../diagnostics/suggest.js";
 import { capitalise, formatDate, joinList, listMarker, numberInWords, pluralWord, romanNumeral } from "./text-forms.js";
 
 /** A mistake in how a template uses a helper; the environment adds the template's file and line. */
@@ -63,6 +63,8 @@ export function createHelpers(
 ): Record<string, Helper> {
   const { paper } = context;
   const placeholders = new Set<string>();
+  // Updates quoted so far in this paper, so that none is quoted twice.
+  const quotedUpdates = new Map<string, string>();
 
   const theme = (value: unknown, helper: string): PaperTheme => {
     if (typeof value === "object" && value !== null && "id" in value) {
@@ -332,7 +334,7 @@ export function createHelpers(
           throw new TemplateProblem(`actionList: kind="${String(hash.kind)}" is not a list kind; use "bullet", ${joinList(LIST_KINDS.map((k) => `"${k}"`), "or")}`);
         }
         if (list.length === 0) return "";
-        return slots.place([actionList(list as PaperAction[], { kind, detail: truthy(hash.detail), update: truthy(hash.update), asOf: context.today })]);
+        return slots.place([actionList(list as PaperAction[], { kind, detail: truthy(hash.detail), update: truthy(hash.update), asOf: context.today }, quotedUpdates)]);
       },
     },
     themeCounts: {

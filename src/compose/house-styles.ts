@@ -10,7 +10,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { HouseStyle } from "./house-style.js";
 import { displayPath, templateFolder, templatePath } from "./paths.js";
 import { SPEC_FIELDS } from "./spec.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../diagnostics/suggest.js";
 import { yamlLineFinder } from "./yaml-lines.js";
 
 export interface LoadedStyle {

@@ -1,5 +1,7 @@
 // The rendered Markdown of one part of a paper (header, body or footer) → Doc blocks.
-// CommonMark + GFM tables, parsed as mdast-util-from-markdown parses them (markdown-parse.ts);
+// CommonMark + GFM tables, parsed by mdast-util-from-markdown (micromark). Only prose comes this
+// way: tables and lists of actions are blocks already (block-slots.ts), so the Markdown of even a
+// 10,000-action paper is a few KiB (about 7 KiB, parsed in tens of milliseconds);
 // directives (HTML comments, see directives.ts) fill in what Markdown has no words for; RAG cells
 // follow rag-cell.ts.
 // Paragraph numbers are not decided here (numbering.ts does that), but which paragraphs must
@@ -13,7 +15,9 @@ import type { BlockSlots } from "./block-slots.js";
 import type { HouseStyle } from "./house-style.js";
 import { isAllowedLinkAddress, refusedLinkMessage } from "./link-address.js";
 import { readRagMarker } from "./rag-cell.js";
-import { topLevelNodes } from "./markdown-parse.js";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmTable } from "micromark-extension-gfm-table";
 import { findTypedList, readTypedMarker } from "./typed-lists.js";
 
 export interface MarkdownPart {
@@ -52,16 +56,16 @@ interface Pending {
 }
 
 const BREAK_TAG = /^<br\s*\/?>$/i;
+const MARKDOWN = { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] };
 
 export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): ConvertedPart {
-  const nodes = topLevelNodes(part.markdown);
+  const nodes = fromMarkdown(part.markdown, MARKDOWN).children;
   const source = part.markdown;
   const result: ConvertedPart = { blocks: [], unnumbered: new Set(), footerIndex: null, diagnostics: [] };
   const typedLists = new WeakSet<ListBlock>();
-  // Link reference definitions apply to the whole document, and only a document given whole
-  // (an array) can hold them; one given a piece at a time is converted as it is read.
+  // Link reference definitions apply to the whole document.
   const definitions = new Map<string, string>();
-  if (Array.isArray(nodes)) for (const node of nodes) if (node.type === "definition") definitions.set(node.identifier, node.url);
+  for (const node of nodes) if (node.type === "definition") definitions.set(node.identifier, node.url);
 
   let pending: Pending = {};
   let numberingOff = false;

@@ -72,9 +72,11 @@ export interface ActionListOptions {
 }
 
 /** One item per action: "Review the DA policy – J Smith, due 30 Nov 2016 (overdue)". */
-export function actionList(actions: readonly PaperAction[], options: ActionListOptions): ListBlock {
-  // Trackers often copy one update onto several rows: it is quoted once, then referred to.
-  const quoted = new Map<string, string>();
+/**
+ * Trackers often copy one update onto several rows: it is quoted once, then referred to. `quoted`
+ * (update → the action it was quoted for) is shared by every list of one paper.
+ */
+export function actionList(actions: readonly PaperAction[], options: ActionListOptions, quoted = new Map<string, string>()): ListBlock {
   return {
     type: "list",
     kind: options.kind,

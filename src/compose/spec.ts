@@ -10,7 +10,7 @@ import { LIMITS } from "../ingest/limits.js";
 import { readUserFile } from "../ingest/read-user-file.js";
 import { parseDateText } from "../model/dates.js";
 import { isAllowedLinkAddress, refusedLinkMessage } from "./link-address.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../diagnostics/suggest.js";
 import { yamlLineFinder } from "./yaml-lines.js";
 
 /** Text a user typed; blank values are removed before this is checked, so it is never empty. */

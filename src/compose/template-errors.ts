@@ -3,7 +3,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { TemplateSource } from "./handlebars-env.js";
 import { TemplateProblem } from "./helpers.js";
-import { closestMatch, didYouMean } from "./suggest.js";
+import { closestMatch, didYouMean } from "../diagnostics/suggest.js";
 
 interface HandlebarsError {
   message: string;

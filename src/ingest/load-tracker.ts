@@ -5,12 +5,13 @@ import { normalise } from "./normalise.js";
 import { Plan } from "../model/schema.js";
 import { readCsv } from "./csv.js";
 import type { TableLayout } from "./layout.js";
-import { layoutSheet } from "./layout.js";
+import { layoutSheet, type SheetLayout } from "./layout.js";
 import { longCellWarnings } from "./long-cells.js";
 import { LIMITS, type Limits } from "./limits.js";
 import type { MappingFile } from "./mapping-file.js";
-import { refuse } from "./refused.js";
-import type { RawWorkbook } from "./raw-table.js";
+import { closestMatch } from "../diagnostics/suggest.js";
+import { InputRefused, refuse } from "./refused.js";
+import { filledCells, type RawWorkbook } from "./raw-table.js";
 import { readUserFile, type UserFileRead } from "./read-user-file.js";
 import { detectInput } from "./sniff.js";
 
@@ -62,7 +63,7 @@ export async function loadTrackerBytes(bytes: Buffer, file: string, options: Loa
   const layouts = workbook.sheets.map((sheet) => layoutSheet(sheet, overrides));
   const result = normalise(workbook, layouts);
   diagnostics.push(...result.diagnostics);
-  if (options.mapping) diagnostics.push(...unusedMappings(options.mapping, result.tables));
+  if (options.mapping) refuseUnusedMappings(options.mapping, layouts);
 
   const plan = result.plan ? checkPlan(result.plan, file, diagnostics) : null;
   return { plan, diagnostics, tables: result.tables, format };
@@ -83,17 +84,22 @@ function refuseUnread(read: Extract<UserFileRead, { ok: false }>, file: string) 
   }
 }
 
-/** A --map line whose header no table has is a mistake the user must hear about. */
-function unusedMappings(mapping: MappingFile, tables: TableLayout[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/**
+ * A --map line whose header no sheet has is a mistake in the mapping file, like a misspelt field:
+ * one line naming the file and line, with the closest header the tracker has, and exit 2.
+ */
+function refuseUnusedMappings(mapping: MappingFile, layouts: SheetLayout[]): void {
+  const tables = layouts.filter((l): l is TableLayout => l.kind === "table");
   for (const [field, header] of Object.entries(mapping.overrides)) {
     const used = tables.some((t) => t.header.columns.some((c) => c.field === field && c.header.toLowerCase() === header.toLowerCase()));
-    if (!used) {
-      const line = mapping.lines[field as keyof typeof mapping.lines];
-      out.push({ ...diagnostic("error", "MAP_HEADER_NOT_FOUND", `${field}: no sheet has a column headed "${header}"`, { file: mapping.file }), ...(line ? { line } : {}) });
-    }
+    if (used) continue;
+    const line = mapping.lines[field as keyof typeof mapping.lines];
+    // The headers as the sheet has them (an unmapped column may have been renamed "… (original)").
+    const headers = [...new Set(tables.flatMap((t) => filledCells(t.sheet.rows[t.header.index]!).map(({ cell }) => cell.text.replace(/\s+/g, " ").trim())))];
+    const near = closestMatch(header, headers);
+    const hint = near ? `; did you mean "${near}"?` : headers.length > 0 ? `; the headers are ${headers.map((h) => `"${h}"`).join(", ")}` : "";
+    throw new InputRefused({ ...diagnostic("error", "MAP_HEADER_NOT_FOUND", `${field}: no sheet has a column headed "${header}"${hint}`, { file: mapping.file }), ...(line ? { line } : {}) });
   }
-  return out;
 }
 
 /** The plan must match its schema (zod: the one statement of the rules); a mismatch is reported at the row it came from. */

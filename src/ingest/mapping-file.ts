@@ -2,11 +2,15 @@
 // whose headers no synonym covers. "action: Description of task".
 import { basename } from "node:path";
 import { Document, LineCounter, parseDocument, isMap, isScalar } from "yaml";
+import { closestMatch } from "../diagnostics/suggest.js";
 import { COLUMN_FIELDS, type ColumnField } from "./columns.js";
 import type { MappingOverrides } from "./header.js";
 import { LIMITS } from "./limits.js";
 import { readUserFile } from "./read-user-file.js";
 import { InputRefused } from "./refused.js";
+
+/** The fields a user maps (README); the rest are the columns of boardpack's own tracker. */
+const MAPPABLE_FIELDS = COLUMN_FIELDS.filter((f) => !["dueText", "statusText", "ragText", "source"].includes(f));
 
 export interface MappingFile {
   file: string;
@@ -37,8 +41,9 @@ export function loadMappingFile(path: string): MappingFile {
     const keyNode = pair.key;
     const key = isScalar(keyNode) ? String(keyNode.value) : "";
     const line = lineOf(isScalar(keyNode) ? keyNode.range?.[0] : undefined);
-    if (!(COLUMN_FIELDS as readonly string[]).includes(key)) {
-      throw refuse(`"${key}" is not a field; the fields are ${COLUMN_FIELDS.join(", ")}`, line);
+    if (!(MAPPABLE_FIELDS as readonly string[]).includes(key)) {
+      const near = closestMatch(key, MAPPABLE_FIELDS);
+      throw refuse(near ? `"${key}" is not a field; did you mean "${near}"? (the fields are ${MAPPABLE_FIELDS.join(", ")})` : `"${key}" is not a field; the fields are ${MAPPABLE_FIELDS.join(", ")}`, line);
     }
     const value = isScalar(pair.value) ? pair.value.value : undefined;
     if (typeof value !== "string" && typeof value !== "number") {

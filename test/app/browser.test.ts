@@ -5,7 +5,7 @@
 // make a mistake and see it at its line, download every file and open it with the real
 // clients, all by keyboard where a user would — and axe-core finds nothing wrong on any step.
 // Skipped, with a message, where chromium is not installed; required in CI (.ci/run).
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type Download, type Frame, type Page } from "playwright-core";
@@ -272,6 +272,29 @@ describe.skipIf(!present)("boardpack app in Chromium", { timeout: 180_000 }, () 
     await tabTo('[data-download="docx"]');
     const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    await page.close();
+  });
+  it("compares with last time's tracker, and the paper then says what moved", async () => {
+    const dir = tempDir();
+    const last = readFileSync("data/cambs-da-action-plan.csv");
+    const nowPath = join(dir, "cambs-now.csv");
+    const lastPath = join(dir, "cambs-last.csv");
+    copyFileSync("data/cambs-da-action-plan.csv", lastPath);
+    // This time: action 1.3 ("Ongoing", G) is complete.
+    writeFileSync(nowPath, Buffer.from(last.toString("latin1").replace(/^(1\.3,.*),Ongoing,G,/m, "$1,Complete,B,"), "latin1"));
+    const page = await openPage();
+    await upload(page, nowPath);
+    await chooseStyle(page, "cambridgeshire-bcb");
+    expect(await previewText(page)).not.toContain("Since the last report");
+    await page.setInputFiles("#last-file", lastPath);
+    await page.waitForFunction(() => (document.getElementById("last-status")!.textContent ?? "").startsWith("Compared with"));
+    expect(await page.textContent("#last-status")).toBe("Compared with cambs-last.csv: 1 completed, 1 re-rated (1 better).");
+    await page.waitForFunction(() => {
+      const frame = document.getElementById("preview") as HTMLIFrameElement;
+      return (frame.contentDocument?.body.innerText ?? "").includes("Since the last report to the Board");
+    });
+    expect(await previewText(page)).toContain("Completed: 1.3");
+    await expectAccessible(page);
     await page.close();
   });
 });

@@ -99,3 +99,40 @@ describe("boardpack app's server", () => {
     expect(r.text).toContain(`owner: ${header}`);
   });
 });
+
+describe("boardpack app: last time's tracker", () => {
+  const json = { ...{}, "content-type": "application/json" };
+  const body = readFileSync("templates/specs/cambridgeshire-bcb.md", "utf8").replace(/^---\n[\s\S]*?\n---\n/, "");
+  const form = { style: "cambridgeshire-bcb", fields: { to: "Business Coordination Board", from: "Chief Constable" }, committees: [], contacts: [], body };
+
+  it("compares it with this tracker, and the paper and the RAG tracker then say what moved", async () => {
+    const last = readFileSync("data/cambs-da-action-plan.csv");
+    // This time: action 1.3 ("Ongoing", G) is complete.
+    const now = Buffer.from(last.toString("latin1").replace(/^(1\.3,.*),Ongoing,G,/m, "$1,Complete,B,"), "latin1");
+    expect(now.equals(last)).toBe(false);
+    const up = JSON.parse((await call("POST", "/api/tracker", { ...own(), "x-file-name": "cambs-now.csv" }, now)).text) as { session: string };
+
+    const before = JSON.parse((await call("POST", "/api/paper", { ...own(), ...json }, JSON.stringify({ session: up.session, form }))).text) as { html: string };
+    expect(before.html).not.toContain("Since the last report");
+
+    const compared = await call("POST", "/api/last-tracker", { ...own(), "x-file-name": "cambs-last.csv", "x-session": up.session }, last);
+    expect(compared.status).toBe(200);
+    expect(JSON.parse(compared.text).summary).toBe("Compared with cambs-last.csv: 1 completed, 1 re-rated (1 better).");
+
+    const after = JSON.parse((await call("POST", "/api/paper", { ...own(), ...json }, JSON.stringify({ session: up.session, form }))).text) as { html: string };
+    expect(after.html).toContain("Since the last report to the Board, 1 action has been completed.");
+    expect(after.html).toContain("Completed: 1.3");
+
+    const tracker = await call("POST", "/api/download", { ...own(), ...json }, JSON.stringify({ session: up.session, what: "tracker", form }));
+    expect(tracker.status).toBe(200);
+  });
+
+  it("refuses last time's tracker before this one, or one with errors, in one line", async () => {
+    const orphan = await call("POST", "/api/last-tracker", { ...own(), "x-file-name": "last.csv", "x-session": "nope" }, "Ref,Action\n1,Do it\n");
+    expect(orphan.status).toBe(410);
+    const up = JSON.parse((await call("POST", "/api/tracker", { ...own(), "x-file-name": "t.csv" }, "Ref,Action\n1,Do it\n")).text) as { session: string };
+    const bad = await call("POST", "/api/last-tracker", { ...own(), "x-file-name": "last.csv", "x-session": up.session }, "Ref,Action\n1,Do it\n1,Again\n");
+    expect(bad.status).toBe(422);
+    expect(JSON.parse(bad.text).refused).toMatch(/^last\.csv has an error to put right first: last\.csv A3: error REF_DUPLICATE/);
+  });
+});

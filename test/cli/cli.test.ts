@@ -174,16 +174,46 @@ describe("--map", () => {
     writeFileSync(join(dir, "map.yaml"), "action: Action\nowner: Lead\nduedate: When\n");
     const r = await runCli(["check", join(dir, "t.csv"), "--map", join(dir, "map.yaml")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^map\.yaml:3: error MAP_INVALID "duedate" is not a field; the fields are ref, theme/);
+    expect(r.stderr).toMatch(/^map\.yaml:3: error MAP_INVALID "duedate" is not a field; (did you mean "due"\? \(the fields|the fields) are ref, theme/);
   });
 
-  it("says when a mapped header is not in the tracker", async () => {
+  it("says when a mapped header is not in the tracker: a usage mistake, exit 2, with the closest header", async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, "t.csv"), csv([["Ref", "Action"], ["1", "a"]]));
+    writeFileSync(join(dir, "t.csv"), csv([["Ref", "Action", "Accountable officers"], ["1", "a", "ACC"]]));
     writeFileSync(join(dir, "map.yaml"), "owner: Accountable officer\n");
     const r = await runCli(["check", join(dir, "t.csv"), "--map", join(dir, "map.yaml")]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('map.yaml:1: error MAP_HEADER_NOT_FOUND owner: no sheet has a column headed "Accountable officer"');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('map.yaml:1: error MAP_HEADER_NOT_FOUND owner: no sheet has a column headed "Accountable officer"; did you mean "Accountable officers"?');
+  });
+
+  it("suggests the field a misspelt one meant, as spec mistakes do", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "t.csv"), csv([["Ref", "Action"], ["1", "a"]]));
+    writeFileSync(join(dir, "map.yaml"), "acton: Action\n");
+    const r = await runCli(["convert", join(dir, "t.csv"), "--map", join(dir, "map.yaml"), "-o", join(dir, "p.json")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^map\.yaml:1: error MAP_INVALID "acton" is not a field; did you mean "action"\? \(the fields are ref, theme, .* response\)$/m);
+    expect(existsSync(join(dir, "p.json"))).toBe(false);
+  });
+});
+
+describe("exit codes as the README gives them", () => {
+  it("an unknown --style is a usage mistake (2), found before the tracker is read", async () => {
+    const r = await runCli(["paper", "data/colp-da-action-plan.xlsx", "--style", "cambridgshire-bcb", "-o", tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('boardpack paper: --style cambridgshire-bcb: there is no such house style; did you mean "cambridgeshire-bcb"?');
+    expect(r.stderr).not.toContain("FORMULA_CACHED");
+  });
+
+  it("0 done, 1 the tracker has errors, 2 a usage mistake or an unreadable file", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "ok.csv"), csv([["Ref", "Action"], ["1", "a"]]));
+    writeFileSync(join(dir, "bad.csv"), csv([["Ref", "Action", "Due"], ["1", "a", "31/02/2017"]]));
+    writeFileSync(join(dir, "junk.xlsx"), "not a workbook");
+    expect((await runCli(["convert", join(dir, "ok.csv"), "-o", join(dir, "p.json")])).code).toBe(0);
+    expect((await runCli(["convert", join(dir, "bad.csv"), "-o", join(dir, "p2.json")])).code).toBe(1);
+    expect((await runCli(["convert", join(dir, "ok.csv"), "-o", join(dir, "p.txt")])).code).toBe(2);
+    expect((await runCli(["convert", join(dir, "junk.xlsx"), "-o", join(dir, "p3.json")])).code).toBe(2);
   });
 });
 

@@ -100,6 +100,51 @@ function setupTrackerStep() {
   });
 }
 
+// ---- step 1, optionally: last time's tracker, so the paper says what moved ----
+
+function setupLastTrackerStep() {
+  $("last-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const file = $("last-file").files[0];
+    if (!file) lastRefused("Choose last time's tracker (.xlsx or .csv)");
+    else void uploadLast(file);
+  });
+  $("last-file").addEventListener("change", () => {
+    const file = $("last-file").files[0];
+    if (file) void uploadLast(file);
+  });
+}
+
+function lastRefused(message) {
+  $("last-group").classList.add("govuk-form-group--error");
+  const error = $("last-file-error");
+  error.hidden = false;
+  error.replaceChildren(el("span", { class: "govuk-visually-hidden", text: "Error: " }), message);
+  $("last-file").setAttribute("aria-describedby", "last-file-hint last-file-error");
+  $("last-status").textContent = "";
+}
+
+async function uploadLast(file) {
+  $("last-group").classList.remove("govuk-form-group--error");
+  $("last-file-error").hidden = true;
+  $("last-file").setAttribute("aria-describedby", "last-file-hint");
+  $("last-status").textContent = `Comparing ${file.name} with ${state.view?.file ?? "your tracker"}…`;
+  let response;
+  try {
+    response = await fetch("/api/last-tracker", { method: "POST", headers: { "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent(file.name), "X-Session": state.session ?? "" }, body: file });
+  } catch {
+    lastRefused("boardpack did not answer. Is it still running?");
+    return;
+  }
+  const json = await response.json().catch(() => ({ refused: "boardpack did not answer as expected." }));
+  if (!response.ok) {
+    lastRefused(json.refused ?? "The file cannot be read.");
+    return;
+  }
+  $("last-status").textContent = json.summary;
+  schedulePreview({ values: true, now: true });
+}
+
 function trackerRefused(message) {
   $("tracker-group").classList.add("govuk-form-group--error");
   const error = $("tracker-file-error");
@@ -146,6 +191,8 @@ function trackerRead(answer) {
   const view = answer.view;
   $("tracker-status").textContent = view.ready ? `Read ${view.file}.` : `Read ${view.file}: it has errors to put right.`;
   renderTracker(view);
+  $("last-form").hidden = !view.ready;
+  $("last-status").textContent = "";
   if (view.ready) {
     setStep(1, "Done", "green");
     void openPaperStep();
@@ -659,5 +706,6 @@ function endSession() {
 
 window.addEventListener("pagehide", endSession);
 setupTrackerStep();
+setupLastTrackerStep();
 setupWordsStep();
 setupDownloads();

@@ -2,7 +2,7 @@
 // actions, status and RAG moves, due dates moved, owners, updates — grouped by theme with the
 // counts first; --json for scripts. Writes nothing.
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { Change, ChangeCounts, ChangeReport } from "../../model/changes.js";
+import { countsSummary, type Change, type ChangeReport } from "../../model/changes.js";
 import { formatDate } from "../../compose/text-forms.js";
 import { parseAsOf } from "../as-of.js";
 import { printDiagnostics, severitySummary } from "../print.js";
@@ -132,31 +132,6 @@ function changeLine(c: Change): string {
     case "overdue":
       return `newly overdue: due ${c.after}, ${count(c.days ?? 0, "day")} ago`;
   }
-}
-
-/** "3 new, 1 removed, 6 completed …": only what happened, in the order a board asks. */
-export function countsSummary(c: ChangeCounts): string {
-  const parts: string[] = [];
-  if (c.new) parts.push(`${c.new} new`);
-  if (c.removed) parts.push(`${c.removed} removed`);
-  if (c.completed) parts.push(`${c.completed} completed`);
-  if (c.reopened) parts.push(`${c.reopened} reopened`);
-  const otherStatus = c.statusMoved - c.completed - c.reopened;
-  if (otherStatus) parts.push(`${count(otherStatus, "other status move")}`);
-  if (c.slipped) parts.push(`${c.slipped} slipped`);
-  if (c.broughtForward) parts.push(`${c.broughtForward} brought forward`);
-  const otherDue = c.dueChanged - c.slipped - c.broughtForward;
-  if (otherDue) parts.push(`${count(otherDue, "other due date change")}`);
-  if (c.reRated) {
-    const how = [c.deteriorated ? `${c.deteriorated} worse` : "", c.improved ? `${c.improved} better` : ""].filter(Boolean).join(", ");
-    parts.push(`${c.reRated} re-rated${how ? ` (${how})` : ""}`);
-  }
-  if (c.reOwned) parts.push(`${c.reOwned} re-owned`);
-  if (c.retitled) parts.push(`${count(c.retitled, "action")} reworded`);
-  if (c.movedTheme) parts.push(`${c.movedTheme} moved theme`);
-  if (c.updated) parts.push(`${count(c.updated, "update")} rewritten`);
-  if (c.newlyOverdue) parts.push(`${c.newlyOverdue} newly overdue`);
-  return parts.join(", ");
 }
 
 function count(n: number, word: string): string {

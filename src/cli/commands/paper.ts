@@ -4,6 +4,7 @@
 import { basename, dirname, extname } from "node:path";
 import { composePaper } from "../../compose/compose-paper.js";
 import { houseStyleNames, isStylePath } from "../../compose/house-styles.js";
+import { didYouMean } from "../../diagnostics/suggest.js";
 import { loadSpec, type LoadedSpec } from "../../compose/spec.js";
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { loadTracker, type LoadResult } from "../../ingest/load-tracker.js";
@@ -91,6 +92,10 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
   }
   const tracker = trackerPath(context, spec, "paper", "boardpack paper tracker.xlsx --style cambridgeshire-bcb");
   if (!spec && !styleName) throw new UsageError(`give the house style with --style (${houseStyleNames().join(", ")}), or a paper spec with --spec`, "paper");
+  // A misspelt --style is a mistake in the command (exit 2), found before the tracker is read.
+  if (styleName && !isStylePath(styleName) && !houseStyleNames().includes(styleName)) {
+    throw new UsageError(`--style ${styleName}: there is no such house style${didYouMean(styleName, houseStyleNames())} (the styles are ${houseStyleNames().join(", ")})`, "paper");
+  }
 
   // A style given as a file (styles/kent-pcc.yaml) names the paper by the file's name.
   const styleWord = styleName && isStylePath(styleName) ? basename(styleName, extname(styleName)) : styleName;
