@@ -1,5 +1,8 @@
 // --timings: how long each stage took and the peak memory, for `npm run bench`.
-// Printed as one JSON line on stderr so it never mixes with a command's output.
+// Printed as one JSON line on stderr so it never mixes with a command's output. The same stages
+// drive the progress line a terminal shows (progress.ts).
+import type { Printer } from "./print.js";
+import { Progress } from "./progress.js";
 
 export type Stage = "ingest" | "compose" | "docx" | "pdf" | "html" | "xlsx" | "json" | "csv" | "write";
 
@@ -7,8 +10,12 @@ export class Timings {
   private readonly started = performance.now();
   private readonly stages: Partial<Record<Stage, number>> = {};
 
+  /** `progress` hears of each stage as it starts (a terminal's progress line). */
+  constructor(private readonly progress?: Progress) {}
+
   async time<T>(stage: Stage, work: () => Promise<T> | T): Promise<T> {
     const start = performance.now();
+    this.progress?.enter(stage);
     try {
       return await work();
     } finally {
@@ -28,4 +35,14 @@ export class Timings {
     const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     return `timings: ${JSON.stringify({ stages, totalMs: round(performance.now() - this.started), maxRssMb })}`;
   }
+}
+
+/**
+ * Timings for a command, with a progress line when stderr is a terminal (and not --quiet or
+ * --json); `print` becomes the printer that clears that line before the command's own lines.
+ */
+export function timingsWithProgress<T extends { values: Record<string, unknown>; print: Printer }>(context: T, stages: readonly Stage[]): { timings: Timings; context: T; finish(): void } {
+  if (!Progress.wanted(context.values)) return { timings: new Timings(), context, finish: () => {} };
+  const progress = new Progress({ stages });
+  return { timings: new Timings(progress), context: { ...context, print: progress.around(context.print) }, finish: () => progress.done() };
 }
