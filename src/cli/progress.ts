@@ -60,7 +60,7 @@ export class Progress {
 
   /** Whether progress may be shown for this run at all. */
   static wanted(values: Record<string, unknown>, stream: ProgressStream = process.stderr): boolean {
-    return stream.isTTY === true && values.quiet !== true && values.json !== true && !process.env.CI;
+    return stream.isTTY === true && values.quiet !== true && values.json !== true;
   }
 
   enter(stage: Stage): void {

@@ -7,32 +7,31 @@ import type { HouseStyle } from "../compose/house-style.js";
 import { styleFromTemplate } from "../compose/template-house-style.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { embeddedFamily } from "../render/pdf/fonts.js";
+import { InputRefused } from "../ingest/refused.js";
 import { loadWordTemplate } from "../ingest/word-template/load-word-template.js";
 
 /**
- * true when the doc now carries its template (or needs none); false when the template was
- * refused. The doc's house style takes the template's page, fonts and colours, so the PDF
- * looks like the Word paper; a font the PDF cannot embed is warned about when a PDF is wanted.
+ * Puts the template (if the paper names one) on the doc; the doc's house style takes the
+ * template's page, fonts and colours, so the PDF looks like the Word paper, and a font the PDF
+ * cannot embed is warned about when a PDF is wanted. A template that is refused throws
+ * InputRefused: the command stops with that one line, exit 2.
  */
-export function attachWordTemplate(doc: Doc, composed: ComposeResult, diagnostics: Diagnostic[], formats: readonly string[]): boolean {
+export function attachWordTemplate(doc: Doc, composed: ComposeResult, diagnostics: Diagnostic[], formats: readonly string[]): void {
   const choice = composed.referenceDoc;
-  if (!choice) return true;
+  if (!choice) return;
   const read = loadWordTemplate(choice.path, choice.file);
   if (read.template === null) {
     const [refusal] = read.diagnostics;
     // A template named in a spec or style that is not there: point at the line that names it.
     if (refusal.code === "TEMPLATE_NOT_FOUND" && choice.origin.file !== "--reference-doc") {
-      diagnostics.push({ ...refusal, message: `there is no Word template "${choice.file}" (looked for ${choice.path})`, file: choice.origin.file, ...(choice.origin.line ? { line: choice.origin.line } : {}) });
-    } else {
-      diagnostics.push(refusal);
+      throw new InputRefused({ ...refusal, message: `there is no Word template "${choice.file}" (looked for ${choice.path})`, file: choice.origin.file, ...(choice.origin.line ? { line: choice.origin.line } : {}) });
     }
-    return false;
+    throw new InputRefused(refusal);
   }
   diagnostics.push(...read.diagnostics);
   doc.template = read.template;
   doc.style = styleFromTemplate(doc.style, read.template);
   if (formats.includes("pdf")) diagnostics.push(...substitutedFonts(doc.style, choice.file));
-  return true;
 }
 
 /** One warning for each font of the style the PDF draws in another family's shapes. */

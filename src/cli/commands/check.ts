@@ -9,7 +9,7 @@ import type { Plan } from "../../model/schema.js";
 import { RAG_LABELS, STATUS_LABELS } from "../../model/vocabulary.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { plural, printDiagnostics, severitySummary } from "../print.js";
-import { Timings } from "../timings.js";
+import { timingsWithProgress, type Timings } from "../timings.js";
 import type { Command, CommandContext } from "./command.js";
 import { onePositional, readTrackerFromArgs, trackerOptionHelp, trackerOptions } from "./shared-options.js";
 
@@ -21,10 +21,14 @@ export const checkCommand: Command = {
   options: { ...trackerOptions, timings: { type: "boolean" } },
   optionHelp: [...trackerOptionHelp, ["--timings", "print how long reading the tracker took (for npm run bench)"]],
   async run(context) {
-    const timings = new Timings();
-    const code = await runCheck(context, timings);
-    if (context.values.timings) context.print.err(timings.line());
-    return code;
+    const { timings, context: shown, finish } = timingsWithProgress(context, ["ingest"]);
+    try {
+      const code = await runCheck(shown, timings);
+      if (shown.values.timings) shown.print.err(timings.line());
+      return code;
+    } finally {
+      finish();
+    }
   },
 };
 

@@ -16,7 +16,7 @@ import { parseAsOf } from "../as-of.js";
 import { type Format, outputPaths, parseFormats, renderAndWrite, trackerPath } from "../paper-output.js";
 import { PdfThread } from "../../render/pdf/pdf-thread.js";
 import { printRunMessages, runSummary, verbosityOf } from "../print.js";
-import { Timings } from "../timings.js";
+import { timingsWithProgress, type Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
 import { attachWordTemplate } from "../word-template.js";
 import { checkOutputPaths, describeWritten } from "../write-file.js";
@@ -59,9 +59,9 @@ export const paperCommand: Command = {
     ...trackerOptionHelp,
     ...verbosityOptionHelp,
   ],
-  async run(context) {
-    const timings = new Timings();
-    const formats = parseFormats(context.values.format, "paper");
+  async run(given) {
+    const formats = parseFormats(given.values.format, "paper");
+    const { timings, context, finish } = timingsWithProgress(given, ["ingest", "compose", ...formats, "write"]);
     // Started first, so the PDF writer loads while the tracker is read and the paper composed.
     const pdfThread = formats.includes("pdf") ? PdfThread.start() : undefined;
     try {
@@ -69,6 +69,7 @@ export const paperCommand: Command = {
       if (context.values.timings) context.print.err(timings.line());
       return code;
     } finally {
+      finish();
       pdfThread?.close();
     }
   },
@@ -120,9 +121,9 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
     );
     diagnostics.push(...composed.diagnostics);
     if (hasErrors(diagnostics) || !composed.doc) return null;
-    return attachWordTemplate(composed.doc, composed, diagnostics, formats) ? composed.doc : "refused";
+    attachWordTemplate(composed.doc, composed, diagnostics, formats);
+    return composed.doc;
   })();
-  if (doc === "refused") return fail(2);
   if (!doc) return fail(1);
 
   const written = await renderAndWrite(doc, outputs, timings, pdfThread);

@@ -17,7 +17,7 @@ import type { Plan, Report } from "../../model/schema.js";
 import { parseAsOf } from "../as-of.js";
 import { outputPaths, parseFormats, renderAndWrite, trackerPath } from "../paper-output.js";
 import { printRunMessages, runSummary, verbosityOf } from "../print.js";
-import { Timings } from "../timings.js";
+import { timingsWithProgress, type Timings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
 import { attachWordTemplate } from "../word-template.js";
 import { checkOutputPaths, describeWritten } from "../write-file.js";
@@ -69,10 +69,14 @@ export const s55Command: Command = {
   ],
   async run(context) {
     if (context.values.list) return runList(context);
-    const timings = new Timings();
-    const code = await runResponse(context, timings);
-    if (context.values.timings) context.print.err(timings.line());
-    return code;
+    const { timings, context: shown, finish } = timingsWithProgress(context, ["ingest", "compose", ...parseFormats(context.values.format, "s55"), "write"]);
+    try {
+      const code = await runResponse(shown, timings);
+      if (shown.values.timings) shown.print.err(timings.line());
+      return code;
+    } finally {
+      finish();
+    }
   },
 };
 
@@ -111,7 +115,7 @@ async function runResponse(context: CommandContext, timings: Timings): Promise<n
   );
   diagnostics.push(...composed.diagnostics);
   if (!composed.doc || hasErrors(diagnostics)) return fail(1);
-  if (!attachWordTemplate(composed.doc, composed, diagnostics, formats)) return fail(2);
+  attachWordTemplate(composed.doc, composed, diagnostics, formats);
 
   const written = await renderAndWrite(composed.doc, outputs, timings);
 
