@@ -16,9 +16,15 @@ export interface BlockSlots {
   isPlaceholder(html: string): boolean;
 }
 
-export function createBlockSlots(): BlockSlots {
+/**
+ * `limit` caps the rows (table rows, list items, other blocks) a paper may place in all: a
+ * helper called inside {{#each}} over the actions builds a table per pass, which the text
+ * budget of {{#each}} never sees. `tooLarge` makes the error the helper's call reports.
+ */
+export function createBlockSlots(limit?: { maxRows: number; tooLarge: (rows: number) => Error }): BlockSlots {
   const token = randomBytes(8).toString("hex");
   const stored = new Map<number, Block[]>();
+  let rows = 0;
   const pattern = new RegExp(`^<!-- boardpack-data ${token} (\\d+) -->$`);
   const slotOf = (html: string): number | undefined => {
     const m = pattern.exec(html.trim());
@@ -26,6 +32,8 @@ export function createBlockSlots(): BlockSlots {
   };
   return {
     place(blocks) {
+      rows += rowsIn(blocks);
+      if (limit && rows > limit.maxRows) throw limit.tooLarge(rows);
       const n = stored.size;
       stored.set(n, blocks);
       // Blank lines round it: an HTML block must start a line and not run into the next one.
@@ -40,4 +48,15 @@ export function createBlockSlots(): BlockSlots {
     },
     isPlaceholder: (html) => slotOf(html) !== undefined,
   };
+}
+
+/** Rows a paper's data adds: each table row and list item, and each other block, once. */
+function rowsIn(blocks: readonly Block[]): number {
+  let n = 0;
+  for (const block of blocks) {
+    if (block.type === "table") n += block.rows.length + 1;
+    else if (block.type === "list") n += block.items.reduce((sum, item) => sum + 1 + rowsIn(item.blocks), 0);
+    else n += 1;
+  }
+  return n;
 }

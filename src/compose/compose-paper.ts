@@ -8,9 +8,10 @@ import type { Plan } from "../model/schema.js";
 import { changesContext, type ChangesContext } from "./changes-context.js";
 import type { Block, Doc, DocMeta } from "./doc.js";
 import { createBlockSlots } from "./block-slots.js";
+import { expansionLimitsFor, itemCount } from "./expansion-budget.js";
 import { keepDatesTogether } from "./date-spaces.js";
 import { createTemplateEnv, type TemplateSource } from "./handlebars-env.js";
-import { createHelpers } from "./helpers.js";
+import { createHelpers, TemplateProblem } from "./helpers.js";
 import { loadHouseStyle, type LoadedStyle } from "./house-styles.js";
 import { markdownToBlocks, type ConvertedPart } from "./markdown-to-doc.js";
 import { numberBlocks } from "./numbering.js";
@@ -124,7 +125,16 @@ export function composePaper(options: ComposeOptions): ComposeResult {
   // `changes` is always there (null without --since), so `{{#if changes}}` is never a strict-mode error.
   const changes = options.changes ? changesContext(options.changes, options.plan) : null;
   const context: PaperContext & { changes: ChangesContext | null } = { ...options.extraContext, changes, ...paperContext };
-  const slots = createBlockSlots();
+  const maxRows = expansionLimitsFor(itemCount(context)).maxPasses;
+  const slots = createBlockSlots({
+    maxRows,
+    tooLarge: () =>
+      new TemplateProblem(
+        `the tables and lists of actions this template places come to over ${maxRows.toLocaleString("en-GB")} rows, far more than the plan has: ` +
+          "a table or list inside {{#each}} is built again for every item; place it once, outside the loop",
+        "TEMPLATE_TOO_LARGE",
+      ),
+  });
   const placeholderOrigin = options.specPath !== undefined || options.spec ? { file: loaded.file, line: loaded.frontMatterLine } : { file: loaded.file };
   // Told only when the paper is made: a template error is the one thing to fix first.
   const placeholders: Diagnostic[] = [];

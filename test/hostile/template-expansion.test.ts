@@ -33,6 +33,17 @@ describe("a template that expands without bound", () => {
     expect(errors[0]).toMatch(/loop over the list once$/);
   }, 60_000);
 
+  it("stops a table of every action placed inside loops over the actions, at the line that places it", async () => {
+    const plan = await samplePlan("colp-da-action-plan.xlsx");
+    const body = "{{#each @root.paper.actions}}\n{{#each @root.paper.actions}}\n{{#each @root.paper.actions}}\n{{actionTable}}\n{{/each}}\n{{/each}}\n{{/each}}";
+    const started = Date.now();
+    const result = compose(plan, { spec: parseSpec(`${HEAD.join("\n")}\n${body}\n`, "paper.md") });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(result.doc).toBeNull();
+    const errors = result.messages.filter((m) => m.includes(": error "));
+    expect(errors).toEqual([expect.stringMatching(/^paper\.md:10: error TEMPLATE_TOO_LARGE the tables and lists of actions this template places come to over 201,140 rows/)]);
+  }, 60_000);
+
   it("leaves a real paper's loops alone: themes, their actions and an appendix of every action", async () => {
     const plan = await samplePlan("colp-da-action-plan.xlsx");
     const body = "{{#each paper.themes}}\n## {{title}}\n{{#each actions}}\n- {{title}}\n{{/each}}\n{{/each}}\n\n{{> actionPlanTable}}";
