@@ -38,11 +38,23 @@ export class Timings {
 }
 
 /**
- * Timings for a command, with a progress line when stderr is a terminal (and not --quiet or
- * --json); `print` becomes the printer that clears that line before the command's own lines.
+ * Runs a command's work with its Timings: a progress line over `stages` when stderr is a
+ * terminal (not with --quiet or --json), cleared before the command's own lines (the printer
+ * `work` is given does that), and the --timings line at the end.
  */
-export function timingsWithProgress<T extends { values: Record<string, unknown>; print: Printer }>(context: T, stages: readonly Stage[]): { timings: Timings; context: T; finish(): void } {
-  if (!Progress.wanted(context.values)) return { timings: new Timings(), context, finish: () => {} };
-  const progress = new Progress({ stages });
-  return { timings: new Timings(progress), context: { ...context, print: progress.around(context.print) }, finish: () => progress.done() };
+export async function withTimings<C extends { values: Record<string, unknown>; print: Printer }>(
+  given: C,
+  stages: readonly Stage[],
+  work: (context: C, timings: Timings) => Promise<number>,
+): Promise<number> {
+  const progress = Progress.wanted(given.values) ? new Progress({ stages }) : undefined;
+  const context = progress ? { ...given, print: progress.around(given.print) } : given;
+  const timings = new Timings(progress);
+  try {
+    const code = await work(context, timings);
+    if (context.values.timings) context.print.err(timings.line());
+    return code;
+  } finally {
+    progress?.done();
+  }
 }

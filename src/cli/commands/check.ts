@@ -9,7 +9,7 @@ import type { Plan } from "../../model/schema.js";
 import { RAG_LABELS, STATUS_LABELS } from "../../model/vocabulary.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { plural, printDiagnostics, severitySummary } from "../print.js";
-import { timingsWithProgress, type Timings } from "../timings.js";
+import { type Timings, withTimings } from "../timings.js";
 import type { Command, CommandContext } from "./command.js";
 import { onePositional, readTrackerFromArgs, trackerOptionHelp, trackerOptions } from "./shared-options.js";
 
@@ -20,16 +20,7 @@ export const checkCommand: Command = {
   examples: ["boardpack check data/colp-da-action-plan.xlsx", "boardpack check my-tracker.csv --map my-mapping.yaml"],
   options: { ...trackerOptions, timings: { type: "boolean" } },
   optionHelp: [...trackerOptionHelp, ["--timings", "print how long reading the tracker took (for npm run bench)"]],
-  async run(context) {
-    const { timings, context: shown, finish } = timingsWithProgress(context, ["ingest"]);
-    try {
-      const code = await runCheck(shown, timings);
-      if (shown.values.timings) shown.print.err(timings.line());
-      return code;
-    } finally {
-      finish();
-    }
-  },
+  run: (context) => withTimings(context, ["ingest"], runCheck),
 };
 
 async function runCheck(context: CommandContext, timings: Timings): Promise<number> {

@@ -10,7 +10,7 @@ import { documentTimestamp } from "../../render/timestamp.js";
 import { parseAsOf } from "../as-of.js";
 import { plural, printRunMessages, runSummary, verbosityOf } from "../print.js";
 import { compareWithOld, readMappedTracker, refuseSinceOptions, sinceOptionHelp, sinceOptions } from "../since.js";
-import { timingsWithProgress, type Stage, type Timings } from "../timings.js";
+import { type Stage, type Timings, withTimings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
 import { boardpackVersion } from "../version.js";
 import { checkOutputPaths, describeWritten, writeFileAtomic } from "../write-file.js";
@@ -42,14 +42,7 @@ export const convertCommand: Command = {
     const output = typeof given.values.output === "string" ? given.values.output : "";
     const kind = extname(output).toLowerCase() as keyof typeof STAGE;
     const stages: Stage[] = [...(given.values.since ? (["ingest", "ingest"] as const) : (["ingest"] as const)), STAGE[kind] ?? "xlsx", "write"];
-    const { timings, context, finish } = timingsWithProgress(given, stages);
-    try {
-      const code = await runConvert(context, timings);
-      if (context.values.timings) context.print.err(timings.line());
-      return code;
-    } finally {
-      finish();
-    }
+    return withTimings(given, stages, runConvert);
   },
 };
 

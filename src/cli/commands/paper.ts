@@ -16,7 +16,7 @@ import { parseAsOf } from "../as-of.js";
 import { type Format, outputPaths, parseFormats, renderAndWrite, trackerPath } from "../paper-output.js";
 import { PdfThread } from "../../render/pdf/pdf-thread.js";
 import { printRunMessages, runSummary, verbosityOf } from "../print.js";
-import { timingsWithProgress, type Timings } from "../timings.js";
+import { type Timings, withTimings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
 import { attachWordTemplate } from "../word-template.js";
 import { checkOutputPaths, describeWritten } from "../write-file.js";
@@ -61,15 +61,11 @@ export const paperCommand: Command = {
   ],
   async run(given) {
     const formats = parseFormats(given.values.format, "paper");
-    const { timings, context, finish } = timingsWithProgress(given, ["ingest", "compose", ...formats, "write"]);
     // Started first, so the PDF writer loads while the tracker is read and the paper composed.
     const pdfThread = formats.includes("pdf") ? PdfThread.start() : undefined;
     try {
-      const code = await runPaper(context, timings, formats, pdfThread);
-      if (context.values.timings) context.print.err(timings.line());
-      return code;
+      return await withTimings(given, ["ingest", "compose", ...formats, "write"], (context, timings) => runPaper(context, timings, formats, pdfThread));
     } finally {
-      finish();
       pdfThread?.close();
     }
   },

@@ -17,7 +17,7 @@ import type { Plan, Report } from "../../model/schema.js";
 import { parseAsOf } from "../as-of.js";
 import { outputPaths, parseFormats, renderAndWrite, trackerPath } from "../paper-output.js";
 import { printRunMessages, runSummary, verbosityOf } from "../print.js";
-import { timingsWithProgress, type Timings } from "../timings.js";
+import { type Timings, withTimings } from "../timings.js";
 import { UsageError } from "../usage-error.js";
 import { attachWordTemplate } from "../word-template.js";
 import { checkOutputPaths, describeWritten } from "../write-file.js";
@@ -69,14 +69,7 @@ export const s55Command: Command = {
   ],
   async run(context) {
     if (context.values.list) return runList(context);
-    const { timings, context: shown, finish } = timingsWithProgress(context, ["ingest", "compose", ...parseFormats(context.values.format, "s55"), "write"]);
-    try {
-      const code = await runResponse(shown, timings);
-      if (shown.values.timings) shown.print.err(timings.line());
-      return code;
-    } finally {
-      finish();
-    }
+    return withTimings(context, ["ingest", "compose", ...parseFormats(context.values.format, "s55"), "write"], runResponse);
   },
 };
 
