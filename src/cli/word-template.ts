@@ -8,7 +8,6 @@ import { styleFromTemplate } from "../compose/template-house-style.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { embeddedFamily } from "../render/pdf/fonts.js";
 import { InputRefused } from "../ingest/refused.js";
-import { loadWordTemplate } from "../ingest/word-template/load-word-template.js";
 
 /**
  * Puts the template (if the paper names one) on the doc; the doc's house style takes the
@@ -16,9 +15,11 @@ import { loadWordTemplate } from "../ingest/word-template/load-word-template.js"
  * cannot embed is warned about when a PDF is wanted. A template that is refused throws
  * InputRefused: the command stops with that one line, exit 2.
  */
-export function attachWordTemplate(doc: Doc, composed: ComposeResult, diagnostics: Diagnostic[], formats: readonly string[]): void {
+export async function attachWordTemplate(doc: Doc, composed: ComposeResult, diagnostics: Diagnostic[], formats: readonly string[]): Promise<void> {
   const choice = composed.referenceDoc;
   if (!choice) return;
+  // Loaded only when a paper names a template: the XML library is not every paper's cost.
+  const { loadWordTemplate } = await import("../ingest/word-template/load-word-template.js");
   const read = loadWordTemplate(choice.path, choice.file);
   if (read.template === null) {
     const [refusal] = read.diagnostics;

@@ -117,7 +117,7 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
     );
     diagnostics.push(...composed.diagnostics);
     if (hasErrors(diagnostics) || !composed.doc) return null;
-    attachWordTemplate(composed.doc, composed, diagnostics, formats);
+    await attachWordTemplate(composed.doc, composed, diagnostics, formats);
     return composed.doc;
   })();
   if (!doc) return fail(1);

@@ -108,7 +108,7 @@ async function runResponse(context: CommandContext, timings: Timings): Promise<n
   );
   diagnostics.push(...composed.diagnostics);
   if (!composed.doc || hasErrors(diagnostics)) return fail(1);
-  attachWordTemplate(composed.doc, composed, diagnostics, formats);
+  await attachWordTemplate(composed.doc, composed, diagnostics, formats);
 
   const written = await renderAndWrite(composed.doc, outputs, timings);
 
