@@ -3,6 +3,7 @@
 // style's default spec makes a complete paper. Nothing is written unless every format renders.
 import { basename, dirname, extname } from "node:path";
 import { composePaper } from "../../compose/compose-paper.js";
+import { reportLines } from "../../compose/s55/find-report.js";
 import { houseStyleNames, isStylePath } from "../../compose/house-styles.js";
 import { didYouMean } from "../../diagnostics/suggest.js";
 import { loadSpec, type LoadedSpec } from "../../compose/spec.js";
@@ -110,6 +111,7 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
     const plan = read.plan;
     diagnostics.push(...read.diagnostics);
     if (!plan || hasErrors(diagnostics)) return null;
+    refuseMixedResponse(plan, tracker, styleName ?? spec?.spec?.style, context);
     const changes = since === undefined ? undefined : await changesSince(context, since, { ...read, plan }, tracker, asOf, diagnostics);
     if (hasErrors(diagnostics)) return null;
     const composed = await timings.time("compose", () =>
@@ -132,6 +134,19 @@ async function runPaper(context: CommandContext, timings: Timings, formats: Form
     if (!verbosity.quiet) context.print.err(`${describeWritten(written)} (${runSummary(diagnostics, verbosity)}).`);
   }
   return 0;
+}
+
+/**
+ * A section 55 response answers one report: over a tracker of several, the section-55 style
+ * would mix them into one paper, so the user is asked which, as `boardpack s55` asks.
+ */
+function refuseMixedResponse(plan: Plan, tracker: string, style: string | undefined, context: CommandContext): void {
+  if (style !== "section-55" || plan.reports.length < 2) return;
+  throw new UsageError(
+    `${tracker} has ${plan.reports.length} reports, and a section 55 response answers one: write it with ` +
+      `boardpack s55 ${tracker} --report "<words from its title>", which also checks every recommendation has a response:\n${reportLines(plan.reports).join("\n")}`,
+    "paper",
+  );
 }
 
 function report(context: CommandContext, diagnostics: Diagnostic[], code: number): number {
