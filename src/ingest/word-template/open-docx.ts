@@ -12,11 +12,9 @@ const SAVE_AS_DOCX = "open it in Word and save it as a Word Document (.docx) or 
 
 /** The template's parts, inflated on demand (each within the limits), by their names in the zip. */
 export interface DocxPackage {
-  has(name: string): boolean;
   /** The part's bytes, or undefined when there is no such part. */
   read(name: string): Buffer | undefined;
   text(name: string): string | undefined;
-  names(): string[];
 }
 
 export function openDocx(bytes: Buffer, file: string): DocxPackage {
@@ -48,12 +46,7 @@ export function openDocx(bytes: Buffer, file: string): DocxPackage {
     throw refuse(file, "TEMPLATE_NOT_DOCX", `this is ${what}, not a Word document (.docx); ${SAVE_AS_DOCX}`);
   }
   if (/macroEnabled/i.test(contentTypes) || entries.some((entry) => /vbaProject\.bin$/i.test(entry.name))) throw refuseMacros(file);
-  return {
-    has: (name) => byName.has(name),
-    read,
-    text: (name) => read(name)?.toString("utf8"),
-    names: () => [...byName.keys()],
-  };
+  return { read, text: (name) => read(name)?.toString("utf8") };
 }
 
 export function refuseTooLarge(file: string) {

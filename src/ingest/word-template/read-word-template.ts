@@ -8,7 +8,7 @@ import { MarginCollector } from "./margin-collector.js";
 import { openDocx } from "./open-docx.js";
 import { relationshipsOf } from "./relationships.js";
 import { prepareStyles, resolveLooks, themeFacts } from "./template-styles.js";
-import { child, children, descendants, intAttr, NS, parseXml, serializeXml, toggleValue, wAttr } from "./xml-dom.js";
+import { allElements, child, children, descendants, intAttr, NS, parseXml, serializeXml, toggleValue, wAttr } from "./xml-dom.js";
 
 /** A4 portrait with 2.54 cm margins: Word's own page when a template does not say. */
 const DEFAULT_PAGE: PageSetup = {
@@ -38,8 +38,7 @@ export function readWordTemplate(bytes: Buffer, file: string): ReadTemplate {
   const themePart = partOf("theme");
   const themeText = themePart ? pkg.text(themePart) : undefined;
   const theme = themeText === undefined ? undefined : parseXml(themeText, file, themePart!);
-  const prepared = prepareStyles(styles, file);
-  diagnostics.push(...prepared.diagnostics);
+  diagnostics.push(...prepareStyles(styles, file));
 
   const settingsPart = partOf("settings");
   const settingsText = settingsPart ? pkg.text(settingsPart) : undefined;
@@ -63,7 +62,7 @@ export function readWordTemplate(bytes: Buffer, file: string): ReadTemplate {
   const template = WordTemplate.parse({
     file,
     styles: serializeXml(styles),
-    theme: themeText ?? null,
+    theme: theme ? serializeXml(withoutRelationships(theme)) : null,
     page: pageSetup(section),
     titlePage: toggleValue(section ? child(section, NS.w, "titlePg") : undefined) ?? false,
     evenAndOddHeaders: toggleValue(settings ? descendants(settings, NS.w, "evenAndOddHeaders")[0] : undefined) ?? false,
@@ -115,6 +114,17 @@ function noteIgnoredBody(document: Document, file: string, diagnostics: Diagnost
     message: `the Word template's own text (${paragraphs} paragraph${paragraphs === 1 ? "" : "s"}) is not used: the paper takes only its styles, fonts, colours, page set-up, headers and footers`,
     file,
   });
+}
+
+/**
+ * The theme without what points at its own relationships (a picture fill's a:blip): we carry
+ * no part of the template but the margins' pictures, so such a pointer would dangle.
+ */
+function withoutRelationships(theme: Document): Document {
+  for (const element of allElements(theme)) {
+    if (element.parentNode && Array.from(element.attributes).some((a) => a.namespaceURI === NS.r)) element.parentNode.removeChild(element);
+  }
+  return theme;
 }
 
 function emptyStyles(): Document {

@@ -34,14 +34,8 @@ const NEEDED = [
 const LANGUAGE = "en-GB";
 const REFERENCE_ATTRIBUTES = ["basedOn", "next", "link"];
 
-export interface PreparedStyles {
-  /** Ids of the styles the template defines, after renaming. */
-  ids: Set<string>;
-  diagnostics: Diagnostic[];
-}
-
-/** Renames built-in styles to our ids, sets en-GB, drops numbering links; in place. */
-export function prepareStyles(styles: Document, file: string): PreparedStyles {
+/** Renames built-in styles to our ids, sets en-GB, drops numbering links; in place. Warns of needed styles it lacks. */
+export function prepareStyles(styles: Document, file: string): Diagnostic[] {
   const root = styles.documentElement!;
   const all = children(root, NS.w, "style");
   const renames = new Map<string, string>();
@@ -70,13 +64,12 @@ export function prepareStyles(styles: Document, file: string): PreparedStyles {
   for (const numPr of descendants(root, NS.w, "numPr")) numPr.parentNode?.removeChild(numPr);
   setLanguage(styles);
   const ids = new Set(children(root, NS.w, "style").map((s) => s.getAttributeNS(NS.w, "styleId") ?? ""));
-  const diagnostics: Diagnostic[] = NEEDED.filter(([id]) => !ids.has(id)).map(([, name]) => ({
+  return NEEDED.filter(([id]) => !ids.has(id)).map(([, name]) => ({
     severity: "warning",
     code: "TEMPLATE_STYLE_MISSING",
     message: `the Word template has no "${name}" style; boardpack's own ${name} is used (to change it, add the style to the template in Word: apply ${name} to a paragraph once, then save)`,
     file,
   }));
-  return { ids, diagnostics };
 }
 
 /** en-GB on the document defaults (created if missing) and on Normal when it names a language. */

@@ -46,6 +46,15 @@ describe("reading a force's Word template", () => {
     expect(JSON.stringify(template)).not.toContain("custom XML we must never copy");
   });
 
+  it("keeps the theme's fonts and colours but nothing that points at a part it does not carry", () => {
+    const plain = read(wordTemplate()).template.theme!;
+    const withPicture = plain.replace("<a:bgFillStyleLst>", '<a:bgFillStyleLst><a:blipFill><a:blip r:embed="rId1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></a:blipFill>');
+    const { template } = read(wordTemplate({ replace: { "word/theme/theme1.xml": withPicture } }));
+    expect(template.theme).toContain('<a:latin typeface="Cambria"/>');
+    expect(template.theme).toContain("<a:blipFill");
+    expect(template.theme).not.toContain("r:embed");
+  });
+
   it("says its body text is not used", () => {
     const { diagnostics } = read(wordTemplate());
     expect(diagnostics).toContainEqual(expect.objectContaining({ code: "TEMPLATE_BODY_IGNORED", message: expect.stringContaining("own text (1 paragraph) is not used") }));
