@@ -146,14 +146,14 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
   while (queue.length > 0) addNext();
 
   addOutline(pdf, outline);
-  writeStructTree(pdf, structure, tree);
+  const structElements = writeStructTree(pdf, structure, tree);
   setMetadata(pdf, doc.meta, digest);
   // Where pdf-lib would write the fonts it embeds: first thing when saving.
   for (const font of fonts.embedded.values()) font.write();
   // pdf.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false }) as
   // pdf-lib does it (flush, then a stream writer), its object streams compressed with Node's zlib.
   await pdf.flush();
-  return ZlibStreamWriter.of(pdf.context).serializeToBuffer();
+  return ZlibStreamWriter.of(pdf.context, [structElements]).serializeToBuffer();
 }
 
 interface Fonts {
