@@ -84,8 +84,11 @@ export interface Paper {
   tracker: string | null;
   /** The tracker's file name, for "Source Document" when the spec names none. */
   trackerFile: string;
-  /** The tracker's own name for itself (its title), for "Source Document"; its file name when it has no title. */
-  sourceName: string;
+  /**
+   * The document the paper draws on, for "Source Document": the tracker's own title, else the
+   * title of its one inspection report; null when nothing names it (never our file name).
+   */
+  sourceName: string | null;
   title: string;
   /** YYYY-MM-DD: the spec's date, else the --as-of date. */
   date: string;
@@ -175,7 +178,7 @@ export function buildPaperContext(input: ContextInput): PaperContext {
     style: style.name,
     tracker: spec.tracker ?? null,
     trackerFile: input.sourceFile ?? plan.source.file,
-    sourceName: hasOwnTitle(plan) ? title.text : (input.sourceFile ?? plan.source.file),
+    sourceName: hasOwnTitle(plan) ? title.text : plan.reports.length === 1 ? plan.reports[0]!.title : null,
     title: spec.title ?? title.text,
     date,
     to: spec.to ?? null,
