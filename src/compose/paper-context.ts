@@ -6,6 +6,7 @@ import type { Action, Plan } from "../model/schema.js";
 import { normaliseWord, RAG_LABELS, STATUS_LABELS } from "../model/vocabulary.js";
 import type { HouseStyle } from "./house-style.js";
 import type { PaperSpec, ThemeNote } from "./spec.js";
+import { planInspectorate } from "./s55/inspectorate.js";
 import { formatDate } from "./text-forms.js";
 import { cleanTitle } from "./title.js";
 
@@ -111,6 +112,8 @@ export interface Paper {
   contacts: PaperContact[];
   sourceDocument: string | null;
   referenceDocument: string | null;
+  /** Who published the tracker's inspection reports, short: "HMICFRS", "HMICFRS and HMI Probation". */
+  inspectorate: string;
   keywords: string[];
   themes: PaperTheme[];
   actions: PaperAction[];
@@ -206,6 +209,7 @@ export function buildPaperContext(input: ContextInput): PaperContext {
     })),
     sourceDocument: spec.sourceDocument ?? null,
     referenceDocument: spec.referenceDocument ?? null,
+    inspectorate: planInspectorate(plan, spec),
     keywords: spec.keywords ?? [],
     themes,
     actions,

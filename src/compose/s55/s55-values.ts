@@ -9,7 +9,7 @@ import type { PaperSpec } from "../spec.js";
 import { joinList } from "../text-forms.js";
 import { addresseeOf } from "../../model/addressee.js";
 import { hasResponse, isMissing, missingResponsesText, summariseResponses } from "../../model/responses.js";
-import { inspectorateAt } from "./inspectorate.js";
+import { reportInspectorate } from "./inspectorate.js";
 import { itemLabel, KIND_WORDS } from "./labels.js";
 import type { Variant } from "./variants.js";
 
@@ -46,9 +46,9 @@ export interface Section55Report {
   published: string | null;
   /** The last day of the 56 days beginning with publication (YYYY-MM-DD), or null. */
   deadline: string | null;
-  /** `Criminal Justice Joint Inspection “Evidence led domestic abuse prosecutions” report` (write "the" before it). */
+  /** `Criminal Justice Joint Inspection “Evidence led domestic abuse prosecutions” report` (write "the" before it); just `“…” report` when the title names the inspectorate itself. */
   name: string;
-  /** The inspectorate at publication, short: "HMICFRS" (or "HMIC" before July 2017). */
+  /** Who published it, short, each body of a joint inspection: "HMICFRS" (or "HMIC" before July 2017), "HMICFRS and HMI Probation". */
   inspectorate: string;
   /** Who published it, in full: the spec's publishedBy, else the inspectorate's full name. */
   publishedBy: string;
@@ -93,7 +93,7 @@ export function section55Values(input: { report: Report; recs: readonly Recommen
   return {
     variant: input.variant,
     draft: input.draft,
-    report: section55Report(report, spec),
+    report: section55Report(report, recs, spec),
     causesOfConcern: ofKind("cause-of-concern"),
     recommendations,
     areasForImprovement: ofKind("afi").filter((i) => i.response !== null || i.otherBodies !== null),
@@ -112,14 +112,14 @@ export function section55Values(input: { report: Report; recs: readonly Recommen
   };
 }
 
-export function section55Report(report: Report, spec: Pick<PaperSpec, "inspection" | "publishedBy" | "referenceDocument">): Section55Report {
-  const inspectorate = inspectorateAt(report.published);
+export function section55Report(report: Report, recs: readonly Recommendation[], spec: Pick<PaperSpec, "inspection" | "publishedBy" | "referenceDocument">): Section55Report {
+  const inspectorate = reportInspectorate(report, recs, spec);
   return {
     id: report.id,
     title: report.title,
     published: report.published,
     deadline: report.published ? section55Deadline(report.published) : null,
-    name: `${spec.inspection ?? inspectorate.short} “${report.title}” report`,
+    name: `${inspectorate.naming === "" ? "" : `${inspectorate.naming} `}“${report.title}” report`,
     inspectorate: inspectorate.short,
     publishedBy: spec.publishedBy ?? inspectorate.full,
     address: spec.referenceDocument ?? null,
