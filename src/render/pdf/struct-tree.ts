@@ -81,6 +81,8 @@ export function writeStructTree(pdf: PDFDocument, root: StructNode, links: TreeL
     if (page !== undefined) dict += `/Pg ${pageOf(page)}`;
     // A BCP 47 tag (letters, digits, hyphens: markdown-to-doc checks it), safe in a literal string.
     if (node.lang) dict += `/Lang(${node.lang})`;
+    // A text string in UTF-16BE hex: any character of an organisation's name, nothing to escape.
+    if (node.alt !== undefined) dict += `/Alt<FEFF${Buffer.from(node.alt, "utf16le").swap16().toString("hex").toUpperCase()}>`;
     // Standard attributes (§14.8.5): a header cell's scope, a list's numbering.
     if (node.scope) dict += `/A<</O/Table/Scope/${node.scope}>>`;
     else if (node.numbering) dict += `/A<</O/List/ListNumbering/${node.numbering}>>`;
