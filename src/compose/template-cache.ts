@@ -21,6 +21,8 @@ export function templateKey(fingerprint: string, text: string): string {
 
 /** What Handlebars.precompile gave for this key when boardpack was built, if anything. */
 export function precompiledTemplate(key: string): string | undefined {
+  // While recording, nothing comes from the cache: everything recorded is compiled afresh.
+  if (recording) return undefined;
   cache ??= readCache();
   return cache.get(key);
 }
