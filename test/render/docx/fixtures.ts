@@ -122,7 +122,7 @@ export function cityOfLondonDoc(): Doc {
       h(2, "Background"),
       p("In line with the HMIC recommendation the Force is reporting on progress.", next()),
       h(2, "Understanding & Identifying Risk", "I"),
-      list("roman-paren", [[p([t("Clear and consistent guidance should be given by supervisors.", { italic: true })])]]),
+      underNumbered(list("roman-paren", [[p([t("Clear and consistent guidance should be given by supervisors.", { italic: true })])]])),
       p("In terms of supervision, the DASH risk assessment is supervised and signed by the Duty Inspector.", next()),
       p("Officers are required to conduct intelligence checks for the previous 5 years.", next()),
       h(2, "Prioritising & allocating domestic abuse investigations", "II"),

@@ -7,7 +7,7 @@ import { layoutDocument, listMarker } from "../../../src/render/pdf/layout-block
 import { pageGeometry } from "../../../src/render/pdf/page-geometry.js";
 import { paginate } from "../../../src/render/pdf/paginate.js";
 import { tableChunks } from "../../../src/render/pdf/tables.js";
-import { actionTable, cell, h, houseStyle, list, p, t } from "./fixtures.js";
+import { actionTable, cell, h, houseStyle, list, p, t, underNumbered } from "./fixtures.js";
 
 const style = houseStyle();
 const geometry = pageGeometry(style);
@@ -60,7 +60,7 @@ describe("lists", () => {
     expect(texts(chunks[1])[0]!.text).toBe("vi) ");
   });
 
-  it("indent nested lists further, and lists after a numbered paragraph under its text", () => {
+  it("indent nested lists further, and lists compose placed under the numbered text under it", () => {
     const nested = list("bullet", [[p("Outer"), list("bullet", ["Inner"])]]);
     const chunks = layoutDocument(doc([nested]), frame);
     const outer = texts(chunks[0]);
@@ -69,7 +69,7 @@ describe("lists", () => {
     expect(inner[0]!.text).toBe("– ");
     expect(inner[1]!.x).toBeGreaterThan(outer[1]!.x);
 
-    const after = layoutDocument(doc([p("Under 11 headings.", "4.3"), list("bullet", ["Strategic Ownership"])]), frame);
+    const after = layoutDocument(doc([p("Under 11 headings.", "4.3"), underNumbered(list("bullet", ["Strategic Ownership"]))]), frame);
     const alone = layoutDocument(doc([p("Under 11 headings."), list("bullet", ["Strategic Ownership"])]), frame);
     expect(texts(after[1])[1]!.x - texts(alone[1])[1]!.x).toBeCloseTo(36, 6);
   });
