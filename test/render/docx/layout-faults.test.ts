@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Doc } from "../../../src/compose/doc.js";
 import { renderDocx } from "../../../src/render/docx/render-docx.js";
+import { measure } from "../../../src/render/docx/text-width.js";
 import { compose, DATA, samplePlan } from "../../compose/fixtures.js";
 import { type BodyParagraph, docxParts, paragraphs, part } from "./docx-parts.js";
 
@@ -62,6 +63,20 @@ describe("the Word paper's layout", () => {
     for (const row of rows) expect(row).toMatch(/<w:trPr><w:cantSplit\/>/);
     expect(rows[0]).toContain("<w:tblHeader/>");
     expect(rows.slice(1).some((r) => r.includes("<w:tblHeader/>"))).toBe(false);
+  });
+
+  it("gives the appendix's Due and RAG columns room for their longest word, so no date or RAG word is cut", () => {
+    const tables = [...colp.document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+    const appendix = tables.find((t) => t.includes(">Action</w:t>") && t.includes(">RAG</w:t>"))!;
+    const grid = [...appendix.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(grid).toHaveLength(6);
+    // Table text is 11 pt; a cell has 108 twips of padding either side.
+    const needs = (text: string, bold = false) => (measure(text, bold).word / 1000) * 11 * 20 + 216;
+    expect(grid[3]).toBeGreaterThanOrEqual(needs("30\u00a0Sep\u00a02016"));
+    expect(grid[4]).toBeGreaterThanOrEqual(needs("Complete"));
+    expect(grid[5]).toBeGreaterThanOrEqual(needs("Amber", true));
+    // The Action column still has the most room.
+    expect(Math.max(...grid)).toBe(grid[1]);
   });
 
   it("writes Mar-17 with a non-breaking hyphen, so it never breaks at the hyphen, and it reads back as Mar-17", () => {
