@@ -2,7 +2,7 @@
 // spec's Markdown; the DOCX and PDF writers both walk it, so a paper says the same thing in
 // both formats. Plain JSON (like mdast): nodes are data, writers are functions over them.
 import type { Rag } from "../model/schema.js";
-import type { WordTemplate } from "../model/word-template.js";
+import type { TemplateMedia, WordTemplate } from "../model/word-template.js";
 import type { HouseStyle } from "./house-style.js";
 
 /** A stretch of text with one look. A link is a run with an address. */
@@ -131,10 +131,25 @@ export interface DocMeta {
   date: string;
 }
 
+/**
+ * The organisation's logo or crest (a house style's or spec's `logo:`), drawn at the top of the
+ * first page, on the right, as seed papers carry the force's crest above the header block.
+ */
+export interface Logo {
+  /** The picture, named as it goes into word/media/ ("logo.png"). */
+  media: TemplateMedia & { format: "png" | "jpeg" };
+  /** Drawn size in points. */
+  width: number;
+  height: number;
+  /** Its text alternative: the organisation's name. */
+  alt: string;
+}
+
 export interface Doc {
   meta: DocMeta;
   style: HouseStyle;
   blocks: Block[];
+  logo?: Logo;
   /**
    * The force's own Word template (--reference-doc, a style's `reference:`): its styles, page
    * set-up and headers/footers replace the house style's look in Word and PDF alike.

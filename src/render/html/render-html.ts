@@ -48,6 +48,11 @@ export function renderHtmlArticle(doc: Doc): string {
   // A page needs one h1: a style whose papers print no title line (Lancashire's label lines)
   // still gives the page its title, for screen readers only.
   if (!doc.blocks.some((b) => b.type === "paragraph" && b.role === "title")) out.push(`<h1 class="visually-hidden">${text(clean(doc.meta.title))}</h1>`);
+  // The logo, in the page itself (a data: address), so the file stays one self-contained page.
+  if (doc.logo) {
+    const { logo } = doc;
+    out.push(`<p class="logo align-right"><img src="data:image/${logo.media.format};base64,${logo.media.base64}" alt="${attr(clean(logo.alt))}" width="${Math.round((logo.width * 4) / 3)}" height="${Math.round((logo.height * 4) / 3)}"></p>`);
+  }
   for (const block of doc.blocks) out.push(renderBlock(block, state));
   const strapline = clean(doc.style.strapline?.trim() ?? "");
   const printsStrapline = doc.blocks.some((b) => b.type === "paragraph" && b.role === "strapline");
