@@ -10,6 +10,8 @@ import type { Block, Doc, DocMeta } from "./doc.js";
 import { createBlockSlots } from "./block-slots.js";
 import { expansionLimitsFor, itemCount } from "./expansion-budget.js";
 import { keepDatesTogether } from "./date-spaces.js";
+import { keepLeadInsWithNext } from "./keep-with-next.js";
+import { raiseOrdinals } from "./ordinal-superscript.js";
 import { createTemplateEnv, type TemplateSource } from "./handlebars-env.js";
 import { createHelpers, TemplateProblem } from "./helpers.js";
 import { loadHouseStyle, type LoadedStyle } from "./house-styles.js";
@@ -187,6 +189,8 @@ export function composePaper(options: ComposeOptions): ComposeResult {
   const at = body.footerIndex ?? body.blocks.length;
   const blocks: Block[] = [...converted.header.blocks, ...body.blocks.slice(0, at), ...converted.footer.blocks, ...body.blocks.slice(at)];
   keepDatesTogether(blocks);
+  if (style.superscriptOrdinals) raiseOrdinals(blocks);
+  keepLeadInsWithNext(blocks);
   diagnostics.push(...placeholders);
 
   const paper = context.paper;

@@ -81,6 +81,8 @@ export const HouseStyle = z.object({
       .optional(),
   }),
   dateForm: DateForm,
+  /** Ordinal dates with the suffix raised, "12<sup>th</sup> January 2015" (Lancashire); inline when absent. */
+  superscriptOrdinals: z.boolean().optional(),
   /** Words the style uses for the paper's own parts. */
   title: z.object({ uppercase: z.boolean(), bold: z.boolean() }),
   /** The ordered-list marker for lists the style numbers itself (open actions in City of London papers: i), ii)). */

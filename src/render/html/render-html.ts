@@ -104,9 +104,11 @@ function paragraph(block: ParagraphBlock, state: { titleDone: boolean }): string
 
 function list(block: ListBlock, state: { titleDone: boolean }): string {
   const items = block.items.map((item) => `<li>${item.blocks.map((b) => renderBlock(b, state)).join("")}</li>`).join("");
-  if (block.kind === "bullet") return `<ul>${items}</ul>`;
+  // Under the numbered paragraphs' text, as in the Word and PDF papers.
+  const under = block.underNumberedText ? " under-numbered" : "";
+  if (block.kind === "bullet") return under ? `<ul class="${under.trim()}">${items}</ul>` : `<ul>${items}</ul>`;
   const start = block.start !== 1 ? ` start="${block.start}"` : "";
-  return `<ol class="${block.kind}"${start}>${items}</ol>`;
+  return `<ol class="${block.kind}${under}"${start}>${items}</ol>`;
 }
 
 function table(block: TableBlock): string {
@@ -154,6 +156,8 @@ function runs(list: readonly Run[]): string {
 
 function run(r: Run): string {
   let html = text(clean(r.text));
+  if (r.superscript) html = `<sup>${html}</sup>`;
+  if (r.noBreak) html = `<span class="nowrap">${html}</span>`;
   if (r.italic) html = `<em>${html}</em>`;
   if (r.bold) html = `<strong>${html}</strong>`;
   if (r.link) html = isSafeLink(r.link) ? `<a href="${attr(r.link)}">${html}</a>` : html;

@@ -47,21 +47,22 @@ export function layoutDocument(doc: Doc, frame: Frame, structure: StructNode = s
  */
 export function* documentChunks(doc: Doc, frame: Frame, structure: StructNode = structNode("Document")): Generator<Chunk> {
   const ctx: Context = { style: doc.style, inList: false, listDepth: 0, parent: structure };
-  // A list right after a numbered paragraph belongs to it: it is indented from that
-  // paragraph's text, as the bullets inside Cambridgeshire's numbered paragraphs are.
-  let numberedTextX: number | null = null;
+  // A list compose placed under the numbered paragraphs is indented from their text, as the
+  // bullets inside Cambridgeshire's numbered paragraphs and City of London's objectives are:
+  // the text of the numbered paragraph before it, else the hanging indent.
+  let numberedTextX = frame.x + HANGING_INDENT;
   if (doc.logo) yield logoChunk(doc.logo, frame, structure);
   for (const block of doc.blocks) {
     // A section runs from one top-level heading to the next; what comes before the first (the
     // paper's header block) sits in the Document itself.
     if (block.type === "heading" && block.level === 1) ctx.parent = addElement(structure, "Sect");
-    if (block.type === "list" && numberedTextX !== null) {
+    if (block.type === "list" && block.underNumberedText) {
       const x = numberedTextX;
       yield* listChunks(block, { x, width: frame.x + frame.width - x }, ctx);
       continue;
     }
     const out = blockChunks(block, frame, ctx);
-    numberedTextX = block.type === "paragraph" && block.number !== undefined ? (out.textX ?? null) : null;
+    if (block.type === "paragraph" && block.number !== undefined && out.textX !== undefined) numberedTextX = out.textX;
     yield* out.chunks;
   }
 }
