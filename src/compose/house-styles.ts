@@ -12,6 +12,7 @@ import { displayPath, templateFolder, templatePath } from "./paths.js";
 import { SPEC_FIELDS } from "./spec.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { yamlLineFinder } from "./yaml-lines.js";
+import { shippedParse } from "./shipped-parses.js";
 
 export interface LoadedStyle {
   style: HouseStyle | null;
@@ -80,7 +81,30 @@ function loadStyleFile(path: string, origin: NameOrigin): LoadedStyle {
   return { ...parseHouseStyle(read.bytes.toString("utf8"), file), path };
 }
 
+/** What a shipped style's file gave when boardpack was built (shipped-parses.ts). */
+export interface ParsedStyle {
+  style: HouseStyle;
+  headerLine: number;
+  footerLine: number;
+  logoLine: number;
+}
+
+/** The text a style is kept under: the name it must have is part of reading it. */
+export function styleParseText(source: string, expectedName?: string): string {
+  return JSON.stringify([expectedName ?? null, source]);
+}
+
 export function parseHouseStyle(source: string, file: string, expectedName?: string): LoadedStyle {
+  const shipped = shippedParse("style", styleParseText(source, expectedName)) as ParsedStyle | undefined;
+  if (shipped) {
+    const { style, headerLine, footerLine, logoLine } = shipped;
+    return { style, file, headerLine, footerLine, logoLine, diagnostics: [] };
+  }
+  return readHouseStyle(source, file, expectedName);
+}
+
+/** The style in a file's text, read afresh: its YAML parsed and checked. */
+export function readHouseStyle(source: string, file: string, expectedName?: string): LoadedStyle {
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, logLevel: "error" });
   const finder = yamlLineFinder(doc, counter);
