@@ -7,8 +7,10 @@ import { houseStyleNames, loadHouseStyle } from "../../src/compose/house-styles.
 import { templatePath } from "../../src/compose/paths.js";
 import { parseShippedFiles } from "../../src/compose/precompile-shipped.js";
 import { loadSpec } from "../../src/compose/spec.js";
-import * as builtStyles from "../../dist/compose/house-styles.js";
-import * as builtSpecs from "../../dist/compose/spec.js";
+
+// The built modules, which read dist/shipped.parsed.json (the sources under vitest have none to read).
+const builtStyles = (await import(new URL("../../dist/compose/house-styles.js", import.meta.url).href)) as typeof import("../../src/compose/house-styles.js");
+const builtSpecs = (await import(new URL("../../dist/compose/spec.js", import.meta.url).href)) as typeof import("../../src/compose/spec.js");
 
 const built = JSON.parse(readFileSync(new URL("../../dist/shipped.parsed.json", import.meta.url), "utf8")) as Record<string, string>;
 const SPECS = ["cambridgeshire-bcb.md", "city-of-london-committee.md", "lancashire-scrutiny.md", "section-55.md", "section-55-all-reports.md", "section-55-pcc-response.md"];
