@@ -76,7 +76,10 @@ class TagAttributes implements Attributes {
 
   clear(): void {
     this.count = 0;
-    this.seen.clear();
+    // Only a tag with many attributes used the set. Set.clear() would allocate a new table for
+    // every tag, each linked from the one before: once one of them is promoted, the scavenger
+    // keeps the whole chain, hundreds of megabytes for a large sheet, until a full collection.
+    if (this.seen.size > 0) this.seen = new Set();
   }
 
   /** Adds an attribute; false when the tag already has one of that name. */
@@ -230,7 +233,14 @@ const NAME = /^[A-Za-z_:\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u207
 function checkName(name: string, offset: number): void {
   if (goodNames.has(name)) return;
   if (!NAME.test(name)) throw new XmlMalformed(`the malformed name "${clip(name)}"`, offset);
-  if (goodNames.size < 10_000) goodNames.add(name);
+  // A copy: the name as read is a slice of the part's text (V8 shares the characters), and a
+  // cache that outlives the part would keep the whole part, a 150 MB sheet, for good.
+  if (goodNames.size < 10_000) goodNames.add(detached(name));
+}
+
+/** The same text in a string of its own, sharing no characters with the string it was cut from. */
+export function detached(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
 }
 
 /** Text from the file, short enough for a one-line message. */
