@@ -12,7 +12,7 @@ import type { CellFill, FillColour } from "./fill-colour.js";
 import { LIMITS } from "./limits.js";
 import { InputRefused } from "./refused.js";
 import { DUPLICATE_PART } from "./zip-directory.js";
-import { lineAt, scanXml, XmlMalformed, type Attributes, type XmlHandler } from "./xml-scan.js";
+import { detached, lineAt, scanXml, XmlMalformed, type Attributes, type XmlHandler } from "./xml-scan.js";
 
 /** A cell's value as read: text, number, boolean, date-formatted number (its serial), error, rich text, or an ISO date (`t="d"`). */
 export type SourceValue =
@@ -473,7 +473,7 @@ function readSharedStrings(name: string, xml: string, scan: Scan, file: string):
       if (skipDepth === depth) skipDepth = 0;
       else if (inText === depth) {
         inText = 0;
-      } else if (depth === 2 && element === "si") values.push(textModel(buffer));
+      } else if (depth === 2 && element === "si") values.push(detached(textModel(buffer)));
       depth--;
     },
   });

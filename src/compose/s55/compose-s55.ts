@@ -7,7 +7,7 @@
 // under templates/specs/, filled with the spec's fields. To, From and the title belong to a
 // variant, so they are taken from the spec only for its own variant.
 import { diagnostic, hasErrors, type Diagnostic, type Position } from "../../diagnostics/diagnostic.js";
-import type { TableLayout } from "../../ingest/layout.js";
+import type { TableHeading } from "../../ingest/layout.js";
 import { formatUkDate } from "../../model/dates.js";
 import type { Plan, Report } from "../../model/schema.js";
 import { daysBetween } from "../../model/section55.js";
@@ -23,7 +23,7 @@ import { VARIANT_INFO, type Variant } from "./variants.js";
 export interface Section55Options {
   plan: Plan;
   /** The tables the ingest laid out, to name the cell of a missing response. */
-  tables: readonly TableLayout[];
+  tables: readonly TableHeading[];
   /** The tracker as named in messages. */
   trackerFile: string;
   report: Report;

@@ -4,7 +4,7 @@
 import { cellName, type Position } from "../../diagnostics/diagnostic.js";
 import type { ColumnField } from "../../ingest/columns.js";
 import type { Column } from "../../ingest/header.js";
-import type { TableLayout } from "../../ingest/layout.js";
+import type { TableHeading } from "../../ingest/layout.js";
 import type { Recommendation } from "../../model/schema.js";
 
 export interface RowCells {
@@ -18,7 +18,7 @@ export interface RowCells {
   publishedCell(rec: Recommendation): Position;
 }
 
-export function rowCells(tables: readonly TableLayout[], file: string): RowCells {
+export function rowCells(tables: readonly TableHeading[], file: string): RowCells {
   const column = (rec: Recommendation, ...fields: ColumnField[]): Column | undefined => {
     const columns = tables.find((t) => t.sheet.name === rec.source.sheet)?.header.columns ?? [];
     for (const field of fields) {
