@@ -24,6 +24,7 @@ export interface BlockSlots {
 export function createBlockSlots(limit?: { maxRows: number; tooLarge: (rows: number) => Error }): BlockSlots {
   const token = randomBytes(8).toString("hex");
   const stored = new Map<number, Block[]>();
+  const taken = new Set<number>();
   let rows = 0;
   const pattern = new RegExp(`^<!-- boardpack-data ${token} (\\d+) -->$`);
   const slotOf = (html: string): number | undefined => {
@@ -43,8 +44,13 @@ export function createBlockSlots(limit?: { maxRows: number; tooLarge: (rows: num
       const n = slotOf(html);
       if (n === undefined) return undefined;
       const blocks = stored.get(n) ?? [];
-      // A template that prints the same placeholder twice ({{#each}} round a partial) gets copies.
-      return structuredClone(blocks);
+      // A template that prints the same placeholder twice ({{#each}} round a partial) gets a copy
+      // the second time. The first time gets the blocks themselves, not a copy: the plan's table
+      // can be 150,000 rows. Only their top level is copied, which the directives before them
+      // (a table's widths, a list's kind) set, so a later copy starts from the blocks as placed.
+      if (taken.has(n)) return structuredClone(blocks);
+      taken.add(n);
+      return blocks.map((block) => ({ ...block }));
     },
     isPlaceholder: (html) => slotOf(html) !== undefined,
   };
