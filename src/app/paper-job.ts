@@ -65,6 +65,8 @@ export interface ReportChoiceView {
   overdue: boolean;
   needing: number;
   missing: { label: string; cell: string }[];
+  /** What is missing and what is not counted, in the words of `check` and `s55 --list`. */
+  missingText: string;
 }
 
 /** The tracker's inspection reports, each with its section 55 deadline, days left and missing responses. */
@@ -80,6 +82,7 @@ export function reportChoices(loaded: LoadResult, trackerFile: string, asOf: str
     overdue: c.clock.state === "overdue",
     needing: c.needingResponse,
     missing: c.withoutResponse.map((rec) => ({ label: itemLabel(rec), cell: placeName(cells.responseCell(rec)) })),
+    missingText: c.responsesText,
   }));
 }
 

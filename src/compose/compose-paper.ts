@@ -10,11 +10,14 @@ import type { Block, Doc, DocMeta } from "./doc.js";
 import { createBlockSlots } from "./block-slots.js";
 import { expansionLimitsFor, itemCount } from "./expansion-budget.js";
 import { keepDatesTogether } from "./date-spaces.js";
+import { keepLeadInsWithNext } from "./keep-with-next.js";
+import { raiseOrdinals } from "./ordinal-superscript.js";
 import { createTemplateEnv, type TemplateSource } from "./handlebars-env.js";
 import { createHelpers, TemplateProblem } from "./helpers.js";
 import { loadHouseStyle, type LoadedStyle } from "./house-styles.js";
 import { markdownToBlocks, type ConvertedPart } from "./markdown-to-doc.js";
 import { numberBlocks } from "./numbering.js";
+import { loadLogo } from "./logo.js";
 import { chooseReferenceDoc, specReferenceDoc, type ReferenceDocChoice } from "./reference-doc.js";
 import { buildPaperContext, findTheme, unmatchedThemeKeys, type PaperContext, type PaperTheme } from "./paper-context.js";
 import { loadPartials } from "./partials.js";
@@ -117,6 +120,8 @@ export function composePaper(options: ComposeOptions): ComposeResult {
   }
   const spec = loaded.spec!;
   diagnostics.push(...missingFields(spec, loaded, styled), ...unknownThemes(options.plan, spec, loaded));
+  const logo = loadLogo(loaded, styled, spec.organisation ?? style.organisation ?? null);
+  diagnostics.push(...logo.diagnostics);
   if (hasErrors(diagnostics)) return fail();
 
   // 4. Templates → Markdown.
@@ -184,6 +189,8 @@ export function composePaper(options: ComposeOptions): ComposeResult {
   const at = body.footerIndex ?? body.blocks.length;
   const blocks: Block[] = [...converted.header.blocks, ...body.blocks.slice(0, at), ...converted.footer.blocks, ...body.blocks.slice(at)];
   keepDatesTogether(blocks);
+  if (style.superscriptOrdinals) raiseOrdinals(blocks);
+  keepLeadInsWithNext(blocks);
   diagnostics.push(...placeholders);
 
   const paper = context.paper;
@@ -193,7 +200,7 @@ export function composePaper(options: ComposeOptions): ComposeResult {
   if (author) meta.author = author;
   if (paper.marking) meta.marking = paper.marking;
   if (paper.keywords.length > 0) meta.keywords = paper.keywords;
-  return { doc: { meta, style, blocks }, diagnostics, ...(referenceDoc ? { referenceDoc } : {}) };
+  return { doc: { meta, style, blocks, ...(logo.logo ? { logo: logo.logo } : {}) }, diagnostics, ...(referenceDoc ? { referenceDoc } : {}) };
 }
 
 /** A field the paper prints but nobody gave: a visible "[Report author]" and this warning, once each. */

@@ -2,7 +2,7 @@
 // spec's Markdown; the DOCX and PDF writers both walk it, so a paper says the same thing in
 // both formats. Plain JSON (like mdast): nodes are data, writers are functions over them.
 import type { Rag } from "../model/schema.js";
-import type { WordTemplate } from "../model/word-template.js";
+import type { TemplateMedia, WordTemplate } from "../model/word-template.js";
 import type { HouseStyle } from "./house-style.js";
 
 /** A stretch of text with one look. A link is a run with an address. */
@@ -13,6 +13,10 @@ export interface Run {
   link?: string;
   /** A line break inside the paragraph, after this run's text. */
   breakAfter?: boolean;
+  /** Smaller and raised: the "th" of "12th January 2015" in a style that writes ordinals so (Lancashire). */
+  superscript?: boolean;
+  /** Never broken across lines, at its hyphen or anywhere: a date written with a hyphen ("Mar-17"). */
+  noBreak?: boolean;
 }
 
 /** How a paragraph is meant to look; the house style maps each role to fonts and spacing. */
@@ -52,8 +56,9 @@ export interface ParagraphBlock {
   align?: "left" | "center" | "right";
   /**
    * Kept on the same page as the start of the block after it ("Recommendation 3: …" with its
-   * "Response: …"): Word's keepNext; the PDF layout moves both to the next page together.
-   * Headings are always kept with what follows, without this.
+   * "Response: …", a lead-in "…the following:" with its list, an objective "ii) …" with the
+   * paragraph that answers it): Word's keepNext; the PDF layout moves them to the next page
+   * together, however long the chain. Headings are always kept with what follows, without this.
    */
   keepWithNext?: boolean;
   /** The block's language when it is not the paper's (BCP 47, "cy" for Welsh): <!-- lang: cy -->. */
@@ -69,6 +74,13 @@ export interface ListBlock {
   /** The first item's number for ordered lists (1 unless the list continues an earlier one). */
   start: number;
   items: ListItem[];
+  /**
+   * Indented under the text of the paper's numbered paragraphs (their hanging indent) rather than
+   * under the margin: a list after a numbered paragraph, or anywhere in the numbered part of a
+   * paper, so City of London's objectives i), ii) share one indent in every area.
+   * A list is followed by a paragraph's space after its last item, in every writer.
+   */
+  underNumberedText?: boolean;
   /** The block's language when it is not the paper's (BCP 47, "cy" for Welsh): <!-- lang: cy -->. */
   lang?: string;
 }
@@ -119,10 +131,25 @@ export interface DocMeta {
   date: string;
 }
 
+/**
+ * The organisation's logo or crest (a house style's or spec's `logo:`), drawn at the top of the
+ * first page, on the right, as seed papers carry the force's crest above the header block.
+ */
+export interface Logo {
+  /** The picture, named as it goes into word/media/ ("logo.png"). */
+  media: TemplateMedia & { format: "png" | "jpeg" };
+  /** Drawn size in points. */
+  width: number;
+  height: number;
+  /** Its text alternative: the organisation's name. */
+  alt: string;
+}
+
 export interface Doc {
   meta: DocMeta;
   style: HouseStyle;
   blocks: Block[];
+  logo?: Logo;
   /**
    * The force's own Word template (--reference-doc, a style's `reference:`): its styles, page
    * set-up and headers/footers replace the house style's look in Word and PDF alike.

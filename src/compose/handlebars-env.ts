@@ -14,6 +14,7 @@ import { ExpansionBudget, ExpansionTooLarge, expansionLimitsFor, itemCount, type
 import { TemplateProblem, type Helper } from "./helpers.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { templateErrorDiagnostic } from "./template-errors.js";
+import { precompiledTemplate, rememberTemplate, templateKey } from "./template-cache.js";
 
 /** A template and where its text sits in a file, so its line 1 can be reported as the file's line. */
 export interface TemplateSource {
@@ -63,6 +64,8 @@ export function createTemplateEnv(helpers: Record<string, Helper>, partials: Tem
   const knownHelpers: Record<string, boolean> = { log: false, [ESCAPE_HELPER]: true };
   for (const name of [...helperNames, ...BUILT_IN_HELPERS]) knownHelpers[name] = true;
   const compileOptions: CompileOptions = { strict: true, knownHelpersOnly: true, knownHelpers };
+  // Everything besides its text that a template's compiled code depends on (template-cache.ts).
+  const fingerprint = JSON.stringify([Handlebars.VERSION, compileOptions.strict, compileOptions.knownHelpersOnly, [...helperNames].sort(), partials.map((p) => partialName(p)).sort()]);
 
   // {{#each}} counts its passes, so a template that would expand without bound stops with a message at its line.
   const budget = new ExpansionBudget<TemplateSource>();
@@ -95,6 +98,9 @@ export function createTemplateEnv(helpers: Record<string, Helper>, partials: Tem
     return result;
   };
   const compileTemplate = (source: TemplateSource): Compiled => {
+    const key = templateKey(fingerprint, source.text);
+    const built = precompiledTemplate(key);
+    if (built !== undefined) return { template: templateOf(hb, built) };
     let ast: hbs.AST.Program;
     try {
       ast = hb.parse(source.text);
@@ -104,7 +110,9 @@ export function createTemplateEnv(helpers: Record<string, Helper>, partials: Tem
     const problem = prepareAst(ast, helperNames, partialNames);
     if (problem) return { diagnostic: astProblemDiagnostic(problem, source, [...partialNames]) };
     try {
-      return { template: compileAst(hb, ast, compileOptions) };
+      const spec = precompileAst(hb, ast, compileOptions);
+      rememberTemplate(key, spec);
+      return { template: templateOf(hb, spec) };
     } catch (error) {
       return { diagnostic: templateErrorDiagnostic(error, source, setting()) };
     }
@@ -173,16 +181,18 @@ function lineOf(options: Handlebars.HelperOptions): number {
 type Compiled = { template: Handlebars.TemplateDelegate } | { diagnostic: Diagnostic };
 
 /**
- * Handlebars.precompile, then Handlebars.template of what it wrote: the documented route for
- * precompiled templates. Precompiling is where every mistake in a template is found (an unknown
- * helper, a bad partial call), so it runs now, when the template is checked; the JavaScript it
- * writes is only made into a function when the template first runs (most partials of a paper
- * never do).
+ * Handlebars.precompile, then (templateOf) Handlebars.template of what it wrote: the documented
+ * route for precompiled templates. Precompiling is where every mistake in a template is found (an
+ * unknown helper, a bad partial call), so it runs when the template is checked.
  */
-function compileAst(hb: typeof Handlebars, ast: hbs.AST.Program, compileOptions: CompileOptions): Handlebars.TemplateDelegate {
+function precompileAst(hb: typeof Handlebars, ast: hbs.AST.Program, compileOptions: CompileOptions): string {
   // Copied as Handlebars.compile copies them: the compiler writes into its options.
   const options = { ...compileOptions, knownHelpers: { ...compileOptions.knownHelpers } };
-  const spec = hb.precompile(ast, options) as string;
+  return hb.precompile(ast, options) as string;
+}
+
+/** The template Handlebars.precompile's code makes, made into a function only when it first runs (most partials of a paper never do). */
+function templateOf(hb: typeof Handlebars, spec: string): Handlebars.TemplateDelegate {
   let template: Handlebars.TemplateDelegate | undefined;
   return (context, runtimeOptions) => {
     // The spec is an object literal of functions: Handlebars' own output, never user text.

@@ -81,6 +81,8 @@ export const HouseStyle = z.object({
       .optional(),
   }),
   dateForm: DateForm,
+  /** Ordinal dates with the suffix raised, "12<sup>th</sup> January 2015" (Lancashire); inline when absent. */
+  superscriptOrdinals: z.boolean().optional(),
   /** Words the style uses for the paper's own parts. */
   title: z.object({ uppercase: z.boolean(), bold: z.boolean() }),
   /** The ordered-list marker for lists the style numbers itself (open actions in City of London papers: i), ii)). */
@@ -99,6 +101,8 @@ export const HouseStyle = z.object({
    * we ship leave it null, so a style used by another force shows none of the seed force's words.
    */
   organisation: z.string().nullable().optional(),
+  /** The organisation's logo or crest, a PNG or JPEG file relative to the style file; the spec's `logo:` wins. */
+  logo: z.string().min(1).optional(),
   /** File name (under templates/specs/) of the spec used when the user gives none. */
   defaultSpec: z.string(),
   /** Handlebars + Markdown for the block at the top of the paper (org name, To/From/Date, title). */

@@ -21,6 +21,8 @@ export interface LoadedStyle {
   path?: string;
   /** File lines on which the header and footer templates' first lines sit. */
   headerLine: number;
+  /** The line of its `logo:`, for a message about the file it names. */
+  logoLine?: number;
   footerLine: number;
   diagnostics: Diagnostic[];
 }
@@ -83,7 +85,7 @@ export function parseHouseStyle(source: string, file: string, expectedName?: str
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, logLevel: "error" });
   const finder = yamlLineFinder(doc, counter);
   const error = (message: string, line: number): Diagnostic => ({ severity: "error", code: "STYLE_INVALID", message, file, line });
-  const result: LoadedStyle = { style: null, file, headerLine: finder.textStartLine(["header"]), footerLine: finder.textStartLine(["footer"]), diagnostics: [] };
+  const result: LoadedStyle = { style: null, file, headerLine: finder.textStartLine(["header"]), footerLine: finder.textStartLine(["footer"]), logoLine: finder.lineOf(["logo"]), diagnostics: [] };
 
   const yamlError = doc.errors[0];
   if (yamlError) {

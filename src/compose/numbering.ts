@@ -6,6 +6,9 @@
 // and which sub-headings carry labels ("1." per Lancashire workstream, "I" per City of London
 // key area). Only body paragraphs at the top level are numbered: not the header or footer, not
 // list items or table cells, not paragraphs a directive marked unnumbered.
+// Lists take their indent from the numbering: one after a numbered paragraph, or anywhere in the
+// numbered part of the paper, sits under the numbered paragraphs' text (underNumberedText), so
+// City of London's objectives i), ii) line up alike after a heading, a lead-in or a paragraph.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Block, HeadingBlock, Run } from "./doc.js";
 import type { HeadingLabel, HouseStyle } from "./house-style.js";
@@ -21,7 +24,13 @@ export function numberBlocks(blocks: readonly Block[], style: HouseStyle, skip: 
   let level2 = 0;
   let level3 = 0;
 
+  let afterNumbered = false;
   for (const block of blocks) {
+    if (block.type === "list") {
+      if (afterNumbered || (active && paragraphs !== "none" && (paragraphs === "continuous" || inSection))) block.underNumberedText = true;
+      continue;
+    }
+    afterNumbered = false;
     if (block.type === "heading") {
       if (block.level === 1) {
         const text = headingText(block);
@@ -53,9 +62,11 @@ export function numberBlocks(blocks: readonly Block[], style: HouseStyle, skip: 
     if (paragraphs === "continuous") {
       paragraph++;
       block.number = `${paragraph}${paragraphSuffix}`;
+      afterNumbered = true;
     } else if (paragraphs === "per-section" && inSection) {
       paragraph++;
       block.number = `${section}.${paragraph}${paragraphSuffix}`;
+      afterNumbered = true;
     }
   }
 

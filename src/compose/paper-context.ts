@@ -6,6 +6,7 @@ import type { Action, Plan } from "../model/schema.js";
 import { normaliseWord, RAG_LABELS, STATUS_LABELS } from "../model/vocabulary.js";
 import type { HouseStyle } from "./house-style.js";
 import type { PaperSpec, ThemeNote } from "./spec.js";
+import { planInspectorate } from "./s55/inspectorate.js";
 import { formatDate } from "./text-forms.js";
 import { cleanTitle } from "./title.js";
 
@@ -84,8 +85,11 @@ export interface Paper {
   tracker: string | null;
   /** The tracker's file name, for "Source Document" when the spec names none. */
   trackerFile: string;
-  /** The tracker's own name for itself (its title), for "Source Document"; its file name when it has no title. */
-  sourceName: string;
+  /**
+   * The document the paper draws on, for "Source Document": the tracker's own title, else the
+   * title of its one inspection report; null when nothing names it (never our file name).
+   */
+  sourceName: string | null;
   title: string;
   /** YYYY-MM-DD: the spec's date, else the --as-of date. */
   date: string;
@@ -108,6 +112,8 @@ export interface Paper {
   contacts: PaperContact[];
   sourceDocument: string | null;
   referenceDocument: string | null;
+  /** Who published the tracker's inspection reports, short: "HMICFRS", "HMICFRS and HMI Probation". */
+  inspectorate: string;
   keywords: string[];
   themes: PaperTheme[];
   actions: PaperAction[];
@@ -175,7 +181,7 @@ export function buildPaperContext(input: ContextInput): PaperContext {
     style: style.name,
     tracker: spec.tracker ?? null,
     trackerFile: input.sourceFile ?? plan.source.file,
-    sourceName: hasOwnTitle(plan) ? title.text : (input.sourceFile ?? plan.source.file),
+    sourceName: hasOwnTitle(plan) ? title.text : plan.reports.length === 1 ? plan.reports[0]!.title : null,
     title: spec.title ?? title.text,
     date,
     to: spec.to ?? null,
@@ -203,6 +209,7 @@ export function buildPaperContext(input: ContextInput): PaperContext {
     })),
     sourceDocument: spec.sourceDocument ?? null,
     referenceDocument: spec.referenceDocument ?? null,
+    inspectorate: planInspectorate(plan, spec),
     keywords: spec.keywords ?? [],
     themes,
     actions,

@@ -85,6 +85,8 @@ export const PaperSpec = z.strictObject({
   leads: z.record(z.string(), Text).optional(),
   /** The organisation whose paper it is, printed where the house style names it ("Cambridgeshire Police & Crime Commissioner"). */
   organisation: Text.optional(),
+  /** The organisation's logo or crest (PNG or JPEG), relative to the spec: drawn at the top of the first page. */
+  logo: Text.optional(),
   /** Narrative per theme, keyed by the theme's title (or id) in the tracker. */
   themes: z.record(z.string(), ThemeNote).optional(),
 

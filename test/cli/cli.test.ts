@@ -302,7 +302,7 @@ describe("boardpack s55 (the installed command)", () => {
     recommendationsCsv(dir, "");
     const r = runBin(["s55", "--list", "recs.csv", "--as-of", "2021-04-20"], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Joint inspection of custody +02 Mar 2021 +26 Apr 2021 +6 days left +1 of 3$/m);
+    expect(r.stdout).toMatch(/^Joint inspection of custody +02 Mar 2021 +26 Apr 2021 +6 days left +1 of 2$/m);
     expect(r.stdout).toContain("recs.csv E3: Joint inspection of custody, recommendation 2");
   });
 

@@ -180,7 +180,7 @@ describe("Cambridgeshire Business Coordination Board paper (data/cambs-bcb-paper
     expect(text).toContain("4.4 The plan holds 30 actions under these headings: 12 are complete, 14 are in progress and 4 have not yet started (40% complete).");
     expect(text.split("\n").slice(-6)).toEqual([
       "# BIBLIOGRAPHY",
-      "| Source Document | cambs-da-action-plan.csv |",
+      "| Source Document | Cambridgeshire Domestic Abuse Action Plan |",
       "| Contact Officers | Det Supt Chris Mead – Head of Public Protection Department, Cambridgeshire Constabulary |",
       "Cambridgeshire",
       "Police & Crime",

@@ -122,12 +122,34 @@ describe("leads and branding", () => {
 
   it("the Cambridgeshire and section 55 styles carry another force's organisation and strapline only when its spec gives them", async () => {
     const plan = await northshire();
-    const spec = writeSpec("---\nstyle: cambridgeshire-bcb\nto: Board\nfrom: Chief Constable\norganisation: Northshire Police\nstrapline: Safer together\ncontacts: [{ name: A Officer }]\n---\n# Purpose\n\nText.\n");
+    const spec = writeSpec("---\nstyle: cambridgeshire-bcb\nto: Board\nfrom: Chief Constable\norganisation: Northshire Police\nstrapline: Safer together\nsourceDocument: Northshire DA Action Plan\ncontacts: [{ name: A Officer }]\n---\n# Purpose\n\nText.\n");
     const result = compose(plan, { specPath: spec });
     const text = docText(result.doc!);
     expect(text.split("\n").slice(0, 2)).toEqual(["Safer together", "Northshire Police"]);
     expect(text).not.toMatch(SEED_WORDS);
     expect(result.placeholders).toEqual([]);
+  });
+});
+
+describe("Cambridgeshire's Source Document names the document, never our file", () => {
+  const sourceCell = (text: string) => text.split("\n").find((l) => l.startsWith("| Source Document |"));
+
+  it("a CSV with no title and no sourceDocument: a visible [Source document] and one warning naming the field", async () => {
+    const result = compose(await northshire(), { styleName: "cambridgeshire-bcb", sourceFile: "northshire.csv" });
+    const text = docText(result.doc!);
+    expect(sourceCell(text)).toBe("| Source Document | [Source document] |");
+    expect(text).not.toContain("northshire.csv");
+    expect(result.placeholders.filter((w) => w.includes('"[Source document]"'))).toHaveLength(1);
+    expect(result.placeholders.find((w) => w.includes('"[Source document]"'))).toContain("sourceDocument: …");
+  });
+
+  it("a tracker with a title: the title, cleaned of its marking; a spec's sourceDocument wins", async () => {
+    const plan = { ...(await northshire()), title: "Northshire Domestic Abuse Action Plan – OFFICIAL" };
+    const titled = compose(plan, { styleName: "cambridgeshire-bcb", sourceFile: "northshire.xlsx" });
+    expect(sourceCell(docText(titled.doc!))).toBe("| Source Document | Northshire Domestic Abuse Action Plan |");
+    expect(titled.placeholders.filter((w) => w.includes("Source document"))).toEqual([]);
+    const spec = writeSpec("---\nstyle: cambridgeshire-bcb\nto: Board\nfrom: Chief Constable\nsourceDocument: Victim Care Review 2016\n---\n# Purpose\n\nText.\n");
+    expect(sourceCell(docText(compose(plan, { specPath: spec }).doc!))).toBe("| Source Document | Victim Care Review 2016 |");
   });
 });
 

@@ -53,6 +53,8 @@ export const list = (kind: ListKind, items: (string | Run[] | Block[])[], start 
     blocks: typeof item === "string" ? [p(item)] : isRuns(item) ? [p(item)] : item,
   })),
 });
+/** A list indented under the numbered paragraphs' text, as compose marks one after a numbered paragraph. */
+export const underNumbered = (block: ListBlock): ListBlock => ({ ...block, underNumberedText: true });
 function isRuns(x: Run[] | Block[]): x is Run[] {
   return x.length > 0 && "text" in (x[0] as object);
 }

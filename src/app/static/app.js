@@ -446,9 +446,9 @@ function renderReportChoice(style) {
     const hint = el("div", { class: "govuk-hint govuk-radios__hint", id: `${id}-hint` },
       el("span", { class: "app-report-deadline", text: `Published ${r.published}. Response due by ${r.deadline}: ${r.clock}.` }),
       el("br"),
-      missing === 0
-        ? `Every one of its ${plural(r.needing, "recommendation")} has a response.`
-        : [`${missing} of ${r.needing} ${r.needing === 1 ? "recommendation has" : "recommendations have"} no response yet, so the paper will be a draft. Fill in: `, r.missing.map((m) => `${m.label} (${m.cell})`).join("; "), "."],
+      // The same words as `boardpack check` and `s55 --list`.
+      `${r.missingText.charAt(0).toUpperCase()}${r.missingText.slice(1)}.`,
+      missing === 0 ? "" : [" So the paper will be a draft. Fill in: ", r.missing.map((m) => `${m.label} (${m.cell})`).join("; "), "."],
     );
     radios.append(
       el("div", { class: "govuk-radios__item" },

@@ -4,6 +4,7 @@ import { columnLetter } from "../../diagnostics/diagnostic.js";
 import { FIELD_LABELS } from "../../ingest/columns.js";
 import type { TableHeading } from "../../ingest/layout.js";
 import type { LoadResult } from "../../ingest/load-tracker.js";
+import { missingResponsesText, summariseResponses } from "../../model/responses.js";
 import { countRag, countStatus, summariseByTheme } from "../../model/summary.js";
 import type { Plan } from "../../model/schema.js";
 import { RAG_LABELS, STATUS_LABELS } from "../../model/vocabulary.js";
@@ -90,7 +91,7 @@ function describePlan(plan: Plan, lines: string[]): void {
       .map(([k, n]) => `${n} ${KIND_NAMES[k][n === 1 ? 0 : 1]}`);
     lines.push("");
     lines.push(`Report: ${report.title}${report.published ? ` (published ${report.published})` : " (no publication date)"}`);
-    lines.push(`  ${kinds.join(", ") || "no recommendations"}; ${recs.filter((r) => r.response === null).length} without a response`);
+    lines.push(`  ${kinds.join(", ") || "no recommendations"}; ${missingResponsesText(summariseResponses(recs))}`);
   }
 }
 
@@ -126,6 +127,13 @@ function checkJson(result: LoadResult) {
           recommendations: result.plan.recommendations.length,
         }
       : null,
+    // The same counts and words as `s55 --list` and the s55 paper (model/responses.ts).
+    responses: result.plan
+      ? result.plan.reports.map((report) => {
+          const summary = summariseResponses(result.plan!.recommendations.filter((r) => r.report === report.id));
+          return { report: report.id, needingResponse: summary.required.length, missing: summary.missing.length, areasForImprovementWithoutResponse: summary.optionalWithout.length, otherBodies: summary.otherBodies.length, text: missingResponsesText(summary) };
+        })
+      : [],
     diagnostics: result.diagnostics,
   };
 }

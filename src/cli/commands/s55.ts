@@ -218,6 +218,9 @@ async function runList(context: CommandContext): Promise<number> {
   }
   printRunMessages(diagnostics, context.print.err, verbosityOf(values));
   for (const line of clockTable(clocks, tracker, asOf)) context.print.out(line);
+  context.print.out("");
+  context.print.out("Missing responses are recommendations and causes of concern addressed to the force with no response:");
+  for (const c of clocks) context.print.out(`  ${c.report.title}: ${c.responsesText}.`);
   const missing = clocks.flatMap((c) => c.withoutResponse.map((rec) => ({ report: c.report, rec })));
   if (missing.length > 0) {
     context.print.out("");
@@ -264,6 +267,9 @@ function clockJson(c: ReportClock, cells: ReturnType<typeof rowCells>) {
     daysLeft: clock.state === "due" || clock.state === "not-published" ? clock.daysLeft : clock.state === "overdue" ? -clock.daysOverdue : null,
     needingResponse: c.needingResponse,
     withoutResponse: c.withoutResponse.map((rec) => ({ number: rec.number, kind: rec.kind, sheet: rec.source.sheet, row: rec.source.row, cell: placeName(cells.responseCell(rec)) })),
+    areasForImprovementWithoutResponse: c.responses.optionalWithout.length,
+    otherBodies: c.responses.otherBodies.length,
+    missingText: c.responsesText,
   };
 }
 

@@ -2,21 +2,32 @@
 // day, and which of its recommendations still have no response (`boardpack s55 --list`).
 import type { Plan, Recommendation, Report } from "../../model/schema.js";
 import { section55Clock, type Section55Clock } from "../../model/section55.js";
-import { isMissing, recommendationsOf, responseDuty } from "./coverage.js";
+import { missingResponsesText, summariseResponses, type ResponseSummary } from "../../model/responses.js";
+import { recommendationsOf } from "./coverage.js";
 
 export interface ReportClock {
   report: Report;
   clock: Section55Clock;
-  /** Recommendations and causes of concern: the rows that need a response (or the line naming another body). */
+  /** Recommendations and causes of concern addressed to the force: the rows that need a response. */
   needingResponse: number;
-  /** Of those, the ones the force owes and the tracker does not have. */
+  /** Of those, the ones the tracker has no response for. */
   withoutResponse: Recommendation[];
+  responses: ResponseSummary;
+  /** What is missing and what is not counted, in the words every output uses. */
+  responsesText: string;
 }
 
 export function reportClocks(plan: Plan, asOf: string): ReportClock[] {
   return plan.reports.map((report) => {
-    const recs = recommendationsOf(plan, report).filter((r) => responseDuty(r) !== "optional");
-    return { report, clock: section55Clock(report.published, asOf), needingResponse: recs.length, withoutResponse: recs.filter(isMissing) };
+    const responses = summariseResponses(recommendationsOf(plan, report));
+    return {
+      report,
+      clock: section55Clock(report.published, asOf),
+      needingResponse: responses.required.length,
+      withoutResponse: responses.missing,
+      responses,
+      responsesText: missingResponsesText(responses),
+    };
   });
 }
 

@@ -9,13 +9,15 @@
 import { diagnostic, hasErrors, type Diagnostic, type Position } from "../../diagnostics/diagnostic.js";
 import type { TableHeading } from "../../ingest/layout.js";
 import { formatUkDate } from "../../model/dates.js";
-import type { Plan, Report } from "../../model/schema.js";
+import type { Plan, Recommendation, Report } from "../../model/schema.js";
 import { daysBetween } from "../../model/section55.js";
 import { composePaper, type ComposeResult } from "../compose-paper.js";
 import type { TemplateSource } from "../handlebars-env.js";
 import { displayPath, templatePath } from "../paths.js";
 import { loadSpec, type LoadedSpec, type PaperSpec } from "../spec.js";
+import { joinList } from "../text-forms.js";
 import { checkCoverage, recommendationsOf } from "./coverage.js";
+import { reportInspectorate } from "./inspectorate.js";
 import { rowCells } from "./row-cells.js";
 import { section55Report, section55Values, type Section55Values } from "./s55-values.js";
 import { VARIANT_INFO, type Variant } from "./variants.js";
@@ -55,7 +57,7 @@ export function composeSection55(options: Section55Options): ComposeResult {
 
   const user = options.spec;
   const ownVariant = (user?.spec?.variant ?? "chief-constable") === variant;
-  const fields = specFields(standard.spec, user?.spec ?? undefined, { ownVariant, variant, report });
+  const fields = specFields(standard.spec, user?.spec ?? undefined, { ownVariant, variant, report, recs });
   const loaded: LoadedSpec = { ...(user ?? standard), spec: fields };
   const useOwnText = user !== undefined && ownVariant && user.body.trim() !== "";
   const body: TemplateSource | undefined = useOwnText ? undefined : { file: standard.file, text: standard.body, firstLine: standard.bodyStartLine };
@@ -98,7 +100,7 @@ export function composeSection55(options: Section55Options): ComposeResult {
  * user's To, From and title only when the spec is written for this variant; the title from
  * the report when nobody gives one.
  */
-function specFields(standard: PaperSpec, user: PaperSpec | undefined, how: { ownVariant: boolean; variant: Variant; report: Report }): PaperSpec {
+function specFields(standard: PaperSpec, user: PaperSpec | undefined, how: { ownVariant: boolean; variant: Variant; report: Report; recs: readonly Recommendation[] }): PaperSpec {
   const { variant, report } = how;
   const own: PaperSpec = { ...user };
   if (!how.ownVariant) {
@@ -107,8 +109,10 @@ function specFields(standard: PaperSpec, user: PaperSpec | undefined, how: { own
     delete own.title;
   }
   const merged: PaperSpec = { ...standard, ...own, variant };
-  const name = section55Report(report, merged).name;
-  merged.title ??= VARIANT_INFO[variant].title(name);
+  const named = section55Report(report, how.recs, merged);
+  merged.title ??= VARIANT_INFO[variant].title(named.name);
+  // The PCC's response goes to the Home Secretary and to whoever published the report.
+  if (variant === "pcc-response") merged.to ??= joinList(["Home Secretary", ...reportInspectorate(report, how.recs, merged).shorts], "and");
   merged.subject ??= `Section 55 response: ${report.title}`;
   return merged;
 }

@@ -6,26 +6,9 @@
 // line that says so.
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Recommendation, Report } from "../../model/schema.js";
-import { readAddressee } from "./addressee.js";
+import { hasResponse, isMissing } from "../../model/responses.js";
 import { itemLabel, KIND_WORDS } from "./labels.js";
 import type { RowCells } from "./row-cells.js";
-
-/** What section 55 asks of one row: a response of the force's own, nothing, or the line naming the body addressed. */
-export type ResponseDuty = "required" | "optional" | "other-body";
-
-export function responseDuty(rec: Recommendation): ResponseDuty {
-  if (rec.kind === "afi") return "optional";
-  return readAddressee(rec.addressee).force ? "required" : "other-body";
-}
-
-export function hasResponse(rec: Recommendation): boolean {
-  return rec.response !== null && rec.response.trim() !== "";
-}
-
-/** A required response that the tracker does not have. */
-export function isMissing(rec: Recommendation): boolean {
-  return responseDuty(rec) === "required" && !hasResponse(rec);
-}
 
 export function recommendationsOf(plan: { recommendations: Recommendation[] }, report: Report): Recommendation[] {
   return plan.recommendations.filter((r) => r.report === report.id);

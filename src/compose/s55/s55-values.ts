@@ -7,9 +7,9 @@ import { section55Deadline } from "../../model/section55.js";
 import { STATUS_LABELS } from "../../model/vocabulary.js";
 import type { PaperSpec } from "../spec.js";
 import { joinList } from "../text-forms.js";
-import { readAddressee } from "./addressee.js";
-import { hasResponse, isMissing } from "./coverage.js";
-import { inspectorateAt } from "./inspectorate.js";
+import { addresseeOf } from "../../model/addressee.js";
+import { hasResponse, isMissing, missingResponsesText, summariseResponses } from "../../model/responses.js";
+import { reportInspectorate } from "./inspectorate.js";
 import { itemLabel, KIND_WORDS } from "./labels.js";
 import type { Variant } from "./variants.js";
 
@@ -46,9 +46,9 @@ export interface Section55Report {
   published: string | null;
   /** The last day of the 56 days beginning with publication (YYYY-MM-DD), or null. */
   deadline: string | null;
-  /** `Criminal Justice Joint Inspection “Evidence led domestic abuse prosecutions” report` (write "the" before it). */
+  /** `Criminal Justice Joint Inspection “Evidence led domestic abuse prosecutions” report` (write "the" before it); just `“…” report` when the title names the inspectorate itself. */
   name: string;
-  /** The inspectorate at publication, short: "HMICFRS" (or "HMIC" before July 2017). */
+  /** Who published it, short, each body of a joint inspection: "HMICFRS" (or "HMIC" before July 2017), "HMICFRS and HMI Probation". */
   inspectorate: string;
   /** Who published it, in full: the spec's publishedBy, else the inspectorate's full name. */
   publishedBy: string;
@@ -69,11 +69,15 @@ export interface Section55Values {
     recommendations: number;
     /** Every area for improvement of the report, shown or not. */
     areasForImprovement: number;
-    /** Recommendations addressed only to other bodies. */
+    /** Recommendations and causes of concern addressed only to other bodies (not counted as missing). */
     otherBodies: number;
-    /** Recommendations and causes of concern still without a required response. */
+    /** Recommendations and causes of concern addressed to the force with no response: what `check` and `s55 --list` call missing. */
     missing: number;
+    /** Areas for improvement with no response (not required, not missing). */
+    areasWithoutResponse: number;
   };
+  /** "2 recommendations have no response; 1 area for improvement has none (…); 2 recommendations addressed to other bodies are not counted": the words of `check` and `s55 --list`. */
+  missingText: string;
   /** Markdown from the spec, rendered; null when not given. */
   pccComments: string | null;
   chiefConstableComments: string | null;
@@ -85,10 +89,11 @@ export function section55Values(input: { report: Report; recs: readonly Recommen
   const items = recs.map(item);
   const ofKind = (kind: RecommendationKind) => items.filter((i) => i.kind === kind);
   const recommendations = ofKind("recommendation");
+  const responses = summariseResponses(recs);
   return {
     variant: input.variant,
     draft: input.draft,
-    report: section55Report(report, spec),
+    report: section55Report(report, recs, spec),
     causesOfConcern: ofKind("cause-of-concern"),
     recommendations,
     areasForImprovement: ofKind("afi").filter((i) => i.response !== null || i.otherBodies !== null),
@@ -96,23 +101,25 @@ export function section55Values(input: { report: Report; recs: readonly Recommen
       causesOfConcern: ofKind("cause-of-concern").length,
       recommendations: recommendations.length,
       areasForImprovement: ofKind("afi").length,
-      otherBodies: recommendations.filter((r) => r.otherBodies !== null).length,
-      missing: items.filter((i) => i.responseNeeded).length,
+      otherBodies: responses.otherBodies.length,
+      missing: responses.missing.length,
+      areasWithoutResponse: responses.optionalWithout.length,
     },
+    missingText: missingResponsesText(responses),
     pccComments: spec.pccComments ?? null,
     chiefConstableComments: spec.chiefConstableComments ?? null,
     pccCommentsOnChiefConstable: spec.pccCommentsOnChiefConstable ?? null,
   };
 }
 
-export function section55Report(report: Report, spec: Pick<PaperSpec, "inspection" | "publishedBy" | "referenceDocument">): Section55Report {
-  const inspectorate = inspectorateAt(report.published);
+export function section55Report(report: Report, recs: readonly Recommendation[], spec: Pick<PaperSpec, "inspection" | "publishedBy" | "referenceDocument">): Section55Report {
+  const inspectorate = reportInspectorate(report, recs, spec);
   return {
     id: report.id,
     title: report.title,
     published: report.published,
     deadline: report.published ? section55Deadline(report.published) : null,
-    name: `${spec.inspection ?? inspectorate.short} “${report.title}” report`,
+    name: `${inspectorate.naming === "" ? "" : `${inspectorate.naming} `}“${report.title}” report`,
     inspectorate: inspectorate.short,
     publishedBy: spec.publishedBy ?? inspectorate.full,
     address: spec.referenceDocument ?? null,
@@ -120,7 +127,7 @@ export function section55Report(report: Report, spec: Pick<PaperSpec, "inspectio
 }
 
 function item(rec: Recommendation): Section55Item {
-  const addressee = readAddressee(rec.addressee);
+  const addressee = addresseeOf(rec);
   const response = hasResponse(rec) ? rec.response!.trim() : null;
   return {
     number: rec.number,

@@ -15,6 +15,7 @@ import type { NumberingPlan, NumberingRef } from "./numbering.js";
 import type { ListInstances } from "./numbering-xml.js";
 import { roleStyle, STYLE } from "./styles.js";
 import { columnWidths, HEADER_FILL, type TableSize } from "./table-layout.js";
+import { BODY_SPACE_AFTER } from "./units.js";
 import { escapeXml as escape } from "./xml-escape.js";
 
 export interface BodyContext extends TableSize {
@@ -110,12 +111,22 @@ class Writer {
   }
 
   private paragraph(block: ParagraphBlock, ref: NumberingRef | undefined, style: string = roleStyle(block.role), left?: number): void {
-    this.p(style, block.align, ref, left, block.runs, PLAIN, block.keepWithNext === true);
+    this.p(style, block.align, ref, left, block.runs, PLAIN, block.keepWithNext === true, block === this.endOfList);
   }
+
+  /** The last paragraph of the top-level list being written: a body paragraph's space follows it. */
+  private endOfList: ParagraphBlock | undefined;
 
   private list(block: ListBlock): void {
     const ref = this.ctx.numbering.lists.get(block);
     if (!ref) throw new Error("docx: a list the numbering plan has not seen");
+    const outer = this.endOfList === undefined;
+    if (outer) this.endOfList = lastParagraph(block);
+    this.listItems(block, ref);
+    if (outer) this.endOfList = undefined;
+  }
+
+  private listItems(block: ListBlock, ref: NumberingRef & { left: number }): void {
     for (const item of block.items) {
       let marked = false;
       for (const child of item.blocks) {
@@ -142,13 +153,14 @@ class Writer {
    * A paragraph as docx writes `new Paragraph({ style, alignment, numbering: { …, custom: true },
    * indent: { left }, children })`. (Arguments, not an options object: half a million paragraphs.)
    */
-  private p(style: string | undefined, align: Align | undefined, numbering: NumberingRef | undefined, left: number | undefined, runs: readonly Run[], look: Look, keepNext = false): void {
+  private p(style: string | undefined, align: Align | undefined, numbering: NumberingRef | undefined, left: number | undefined, runs: readonly Run[], look: Look, keepNext = false, bodySpaceAfter = false): void {
     const out = this.out;
     let properties = "";
     if (style) properties += styleProperty(style);
     if (keepNext) properties += "<w:keepNext/>";
     this.afterTable = false;
     if (numbering) properties += `<w:numPr><w:ilvl w:val="${numbering.level}"/><w:numId w:val="${this.ctx.lists.numId(numbering)}"/></w:numPr>`;
+    if (bodySpaceAfter) properties += `<w:spacing w:after="${BODY_SPACE_AFTER}"/>`;
     if (left !== undefined) properties += `<w:ind w:left="${left}"/>`;
     if (align) properties += `<w:jc w:val="${ALIGN[align]}"/>`;
     if (properties === "" && runs.length === 0) {
@@ -183,17 +195,19 @@ class Writer {
     const lines = text.includes("\n") || text.includes("\r") ? text.split(NEWLINE) : [text];
     const bold = run.bold === true || look.bold;
     const italics = run.italic === true;
+    const superscript = run.superscript === true;
     let rPr = "";
-    if (style || bold || italics || look.color) {
+    if (style || bold || italics || look.color || superscript) {
       let properties = "";
       if (style) properties += `<w:rStyle w:val="${style}"/>`;
       if (bold) properties += "<w:b/><w:bCs/>";
       if (italics) properties += "<w:i/><w:iCs/>";
       if (look.color) properties += `<w:color w:val="${escape(look.color)}"/>`;
+      if (superscript) properties += '<w:vertAlign w:val="superscript"/>';
       rPr = `<w:rPr>${properties}</w:rPr>`;
     }
     for (let i = 0; i < lines.length; i++) {
-      this.out.push(`<w:r>${rPr}${i > 0 ? "<w:br/>" : ""}<w:t xml:space="preserve">${escape(lines[i]!)}</w:t></w:r>`);
+      this.out.push(`<w:r>${rPr}${i > 0 ? "<w:br/>" : ""}${run.noBreak ? unbroken(lines[i]!) : textElement(lines[i]!)}</w:r>`);
     }
     if (run.breakAfter) this.out.push("<w:r><w:br/></w:r>");
   }
@@ -248,4 +262,22 @@ class Writer {
       out.push("</w:tc>");
     }
   }
+}
+
+const textElement = (text: string) => `<w:t xml:space="preserve">${escape(text)}</w:t>`;
+
+/** Text kept on one line ("Mar-17"): its hyphens are Word's non-breaking hyphen, which reads back as "-". */
+function unbroken(text: string): string {
+  return text
+    .split("-")
+    .map((piece) => (piece === "" ? "" : textElement(piece)))
+    .join("<w:noBreakHyphen/>");
+}
+
+/** The paragraph a list ends with, inside its last item (or that item's own last list). */
+function lastParagraph(list: ListBlock): ParagraphBlock | undefined {
+  const last = list.items.at(-1)?.blocks.at(-1);
+  if (last?.type === "paragraph") return last;
+  if (last?.type === "list") return lastParagraph(last);
+  return undefined;
 }

@@ -86,17 +86,10 @@ class Planner {
 
   /** `indent` is where the surrounding text starts (a numbered paragraph's or a list item's). */
   private walk(blocks: readonly Block[], depth: number, indent: number): void {
-    let listIndent = indent;
     for (const block of blocks) {
-      if (block.type === "heading" || block.type === "paragraph") {
-        const numbered = this.label(block);
-        // A list after a numbered paragraph sits under its text, as in the seed papers.
-        listIndent = numbered ? this.hanging : indent;
-      } else if (block.type === "list") {
-        this.list(block, depth, listIndent);
-      } else {
-        listIndent = indent;
-      }
+      if (block.type === "heading" || block.type === "paragraph") this.label(block);
+      // A list compose placed under the numbered paragraphs sits under their text, as in the seed papers.
+      else if (block.type === "list") this.list(block, depth, block.underNumberedText ? this.hanging : indent);
     }
   }
 

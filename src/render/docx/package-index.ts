@@ -3,6 +3,7 @@
 // (word/_rels/document.xml.rels) — with its headers and footers, and a Word template's pictures.
 import type { TemplateMedia } from "../../model/word-template.js";
 import type { MarginFile } from "./margins.js";
+import { LOGO_RELATIONSHIP_ID } from "./logo-xml.js";
 import { escapeXml } from "./xml-escape.js";
 import { RELATIONSHIPS_NAMESPACE, XML_DECLARATION } from "./word-namespaces.js";
 
@@ -54,8 +55,8 @@ export function marginRelationshipIds(margins: readonly MarginFile[]): string[] 
 
 const OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
-/** The document's relationships; `links` are the link ids and addresses in the order first used. */
-export function documentRelationships(margins: readonly MarginFile[], links: Iterable<readonly [string, string]>): string {
+/** The document's relationships; `links` are the link ids and addresses in the order first used; `logo` the logo's media name. */
+export function documentRelationships(margins: readonly MarginFile[], links: Iterable<readonly [string, string]>, logo?: string): string {
   const entries: string[] = [];
   const add = (id: string, type: string, target: string, external = false) =>
     entries.push(`<Relationship Id="${escapeXml(id)}" Type="${OFFICE}${type}" Target="${escapeXml(target)}"${external ? ' TargetMode="External"' : ""}/>`);
@@ -68,6 +69,7 @@ export function documentRelationships(margins: readonly MarginFile[], links: Ite
   for (const margin of margins) add(next(), margin.side, margin.path.replace(/^word\//, ""));
   add(next(), "theme", "theme/theme1.xml");
   for (const [id, target] of links) add(`rId${id}`, "hyperlink", target, true);
+  if (logo !== undefined) add(LOGO_RELATIONSHIP_ID, "image", `media/${logo}`);
   // docx numbers the font table after everything else, links included.
   add(next(), "fontTable", "fontTable.xml");
   return `${XML_DECLARATION}<Relationships xmlns="${RELATIONSHIPS_NAMESPACE}">${entries.join("")}</Relationships>`;

@@ -16,6 +16,7 @@ import { bodyXml } from "./body-xml.js";
 import { documentXml } from "./document-xml.js";
 import { APP_PROPERTIES, CUSTOM_PROPERTIES, ENDNOTES, FONT_TABLE, FOOTNOTES, NO_RELATIONSHIPS, PACKAGE_RELATIONSHIPS, settingsXml } from "./fixed-parts.js";
 import { LinkIds } from "./link-ids.js";
+import { logoParagraphXml } from "./logo-xml.js";
 import { marginFiles } from "./margins.js";
 import { planNumbering } from "./numbering.js";
 import { ListInstances, numberingXml } from "./numbering-xml.js";
@@ -49,12 +50,12 @@ async function docxParts(doc: Doc, when: Date): Promise<ZipPart[]> {
   const section = { page: pageSetup(doc.style, template), margins, ids: marginRelationshipIds(margins), titlePage: template?.titlePage ?? false };
   // Deflated piece by piece, each let go once deflated: a long paper's XML is never held whole,
   // nor twice. (documentXml's array is the only one left holding the body's chunks.)
-  const pieces = documentXml(body, section);
+  const pieces = documentXml(doc.logo ? [Buffer.from(logoParagraphXml(doc.logo), "utf8"), ...body] : body, section);
   body.length = 0;
   const document = await deflatePieces(pieces, ZIP_LEVEL);
   return [
     { path: "[Content_Types].xml", data: contentTypes(margins, template?.media) },
-    { path: "word/_rels/document.xml.rels", data: documentRelationships(margins, links.entries()) },
+    { path: "word/_rels/document.xml.rels", data: documentRelationships(margins, links.entries(), doc.logo?.media.name) },
     { path: "word/document.xml", data: document },
     { path: "word/styles.xml", data: template ? templateStylesXml(doc.style, template) : stylesXml(doc.style) },
     { path: CORE_PROPERTIES_PATH, data: coreProperties(doc.meta, when) },
@@ -72,6 +73,12 @@ async function docxParts(doc: Doc, when: Date): Promise<ZipPart[]> {
     { path: "word/_rels/fontTable.xml.rels", data: NO_RELATIONSHIPS },
     { path: "word/theme/theme1.xml", data: template?.theme ?? themeXml(doc.style.fonts.family) },
     { path: "word/numbering.xml", data: numberingXml(numbering, lists) },
-    ...(template?.media ?? []).map((m) => ({ path: `word/media/${m.name}`, data: Buffer.from(m.base64, "base64") })),
+    ...mediaParts(doc),
   ];
+}
+
+/** The pictures the package carries: a Word template's (its crest in a header) and the style's or spec's logo. */
+function mediaParts(doc: Doc): ZipPart[] {
+  const media = [...(doc.template?.media ?? []), ...(doc.logo ? [doc.logo.media] : [])];
+  return media.map((m) => ({ path: `word/media/${m.name}`, data: Buffer.from(m.base64, "base64") }));
 }

@@ -8,7 +8,7 @@
 // python-docx and LibreOffice reading the styles back (test/render/docx/real-clients.test.ts).
 import type { HouseStyle } from "../../compose/house-style.js";
 import { LANGUAGE } from "./styles.js";
-import { halfPoints } from "./units.js";
+import { BODY_SPACE_AFTER, halfPoints } from "./units.js";
 import { XML_DECLARATION_STANDALONE } from "./word-namespaces.js";
 import { escapeXml } from "./xml-escape.js";
 
@@ -119,7 +119,7 @@ export function stylesXml(house: HouseStyle): string {
     style("character", "LineNumber", `${named("line number", "DefaultParagraphFont")}${HIDDEN}`) +
     // Our paragraph styles (styles.ts's paragraphStyles).
     `<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/><w:qFormat/><w:rPr>${rFonts}${body}<w:lang w:val="${LANGUAGE}"/></w:rPr></w:style>` +
-    ours("BodyText", "Body Text", { next: "BodyText", pPr: after(200), rPr: body }) +
+    ours("BodyText", "Body Text", { next: "BodyText", pPr: after(BODY_SPACE_AFTER), rPr: body }) +
     ours("Organisation", "Organisation", { pPr: after(240), rPr: BOLD + size(fonts.org) }) +
     ours("Label", "Label", { next: "Label", pPr: after(120), rPr: body }) +
     ours("Strapline", "Strapline", { pPr: after(120), rPr: ITALIC + body }) +

@@ -1,7 +1,8 @@
 // How the paper's tables are laid out and look (body-xml.ts writes them): column widths at the
 // page's text width, the cell padding, the header row's shade.
 import type { TableBlock, TableCell as DocCell } from "../../compose/doc.js";
-import { measure } from "./text-width.js";
+import { widthsAtLeast } from "../widths-at-least.js";
+import { type Extent, measure } from "./text-width.js";
 
 /** A light grey behind header rows: black bold text on it is 14.9:1. */
 export const HEADER_FILL = "D9D9D9";
@@ -18,7 +19,7 @@ export interface TableSize {
 
 /**
  * Column widths in twips, summing to the text width. The composer's relative widths when it gives
- * them; otherwise from the text, measured in Arial:
+ * them, no column narrower than its longest word; otherwise from the text, measured in Arial:
  * - when every column's longest text fits on one line, the columns are in proportion to it;
  * - else columns of short text (a ref, a status, a RAG word: at most a sixth of the table) keep
  *   it on one line, and the other columns share what is left in proportion to the square root
@@ -28,32 +29,16 @@ export interface TableSize {
  * When even the longest words do not fit, every column is scaled down alike.
  */
 export function columnWidths(table: TableBlock, columns: number, ctx: TableSize): number[] {
-  const given = table.widths;
-  if (given && given.length === columns && given.every((w) => Number.isFinite(w) && w > 0)) {
-    return fit(given, ctx.width);
-  }
-  const extents = Array.from({ length: columns }, () => ({ word: 0, line: 0 }));
-  const measureRow = (row: readonly DocCell[], header: boolean) => {
-    for (let c = 0; c < columns; c++) {
-      const cell = row[c];
-      if (!cell) continue;
-      const bold = header || cell.rag !== undefined;
-      for (const runs of cell.paragraphs) {
-        const line = { word: 0, line: 0 };
-        const carry = { word: 0 };
-        for (const run of runs) measure(run.text, bold || run.bold === true, line, carry);
-        const extent = extents[c]!;
-        if (line.word > extent.word) extent.word = line.word;
-        if (line.line > extent.line) extent.line = line.line;
-      }
-    }
-  };
-  measureRow(table.header, table.role !== "layout");
-  for (const row of table.rows) measureRow(row, false);
-
+  const extents = measureColumns(table, columns);
   // 1/1000 em → twips at the table's size, with room to spare for a substitute font's wider
   // letters (LibreOffice without Arial or Liberation Sans falls back to DejaVu Sans, ~15% wider).
   const twips = (em1000: number, spare: number) => (em1000 / 1000) * ctx.fontSize * 20 * spare + PADDING.left + PADDING.right;
+  const given = table.widths;
+  if (given && given.length === columns && given.every((w) => Number.isFinite(w) && w > 0)) {
+    // The composer's proportions, no column narrower than its longest word ("31 Jul 2016", "Amber"),
+    // with a little room to spare: enough to keep the Action column the widest, as the composer meant.
+    return fit(widthsAtLeast(fit(given, ctx.width), extents.map((e) => twips(e.word, 1.05))), ctx.width);
+  }
   const floor = Math.min(567, ctx.width / columns);
   const min = extents.map((e) => Math.max(floor, twips(e.word, 1.2)));
   const line = extents.map((e, c) => Math.max(min[c]!, twips(e.line, 1.1)));
@@ -79,6 +64,29 @@ export function columnWidths(table: TableBlock, columns: number, ctx: TableSize)
     if (!moved) return fit(pinned.map((w, c) => w ?? (room * weight[c]!) / free), ctx.width);
   }
   return fit(pinned.map((w, c) => w ?? min[c]!), ctx.width);
+}
+
+/** Each column's widest word and longest line, in 1/1000 em of Arial. */
+function measureColumns(table: TableBlock, columns: number): Extent[] {
+  const extents: Extent[] = Array.from({ length: columns }, () => ({ word: 0, line: 0 }));
+  const measureRow = (row: readonly DocCell[], header: boolean) => {
+    for (let c = 0; c < columns; c++) {
+      const cell = row[c];
+      if (!cell) continue;
+      const bold = header || cell.rag !== undefined;
+      for (const runs of cell.paragraphs) {
+        const line = { word: 0, line: 0 };
+        const carry = { word: 0 };
+        for (const run of runs) measure(run.text, bold || run.bold === true, line, carry);
+        const extent = extents[c]!;
+        if (line.word > extent.word) extent.word = line.word;
+        if (line.line > extent.line) extent.line = line.line;
+      }
+    }
+  };
+  measureRow(table.header, table.role !== "layout");
+  for (const row of table.rows) measureRow(row, false);
+  return extents;
 }
 
 /** Scale to `total` and round, giving the rounding's remainder to the widest column. */

@@ -50,7 +50,8 @@ export function measure(text: string, bold: boolean, into: Extent = { word: 0, l
   let line = into.line;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const w = code < 128 ? widths[code]! : 556;
+    // A no-break space (inside a date: "31 May 2016") joins words at a space's width.
+    const w = code < 128 ? widths[code]! : code === 0xa0 ? SPACE_WIDTH : 556;
     if (w === BREAK) {
       if (word > widest) widest = word;
       word = 0;

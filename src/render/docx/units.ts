@@ -14,6 +14,9 @@ export const LIST_STEP = 720;
 /** How far a list marker hangs left of the item's text: a bullet needs little, "viii)" more. */
 export const LIST_HANGING = { bullet: 360, ordered: 720 } as const;
 
+/** Space after a body paragraph (Body Text's), and after a list's last item: 10 pt. */
+export const BODY_SPACE_AFTER = 200;
+
 export function cmToTwips(cm: number): number {
   return Math.round(cm * TWIPS_PER_CM);
 }

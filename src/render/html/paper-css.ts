@@ -34,6 +34,9 @@ export const PAPER_CSS = `
 .paper .align-center{text-align:center}.paper .align-right{text-align:right}
 .paper ul,.paper ol{margin:0 0 .75em;padding-left:2.5em}
 .paper li>p{margin:0 0 .35em}
+.paper ul.under-numbered,.paper ol.under-numbered{margin-left:3em}
+.paper .nowrap{white-space:nowrap}
+.paper sup{font-size:58%;line-height:0;vertical-align:33%}
 .paper ol.decimal{list-style-type:decimal}
 .paper ol.roman-paren{list-style-type:paper-roman-paren}
 .paper ol.alpha-paren{list-style-type:paper-alpha-paren}

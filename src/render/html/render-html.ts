@@ -48,6 +48,11 @@ export function renderHtmlArticle(doc: Doc): string {
   // A page needs one h1: a style whose papers print no title line (Lancashire's label lines)
   // still gives the page its title, for screen readers only.
   if (!doc.blocks.some((b) => b.type === "paragraph" && b.role === "title")) out.push(`<h1 class="visually-hidden">${text(clean(doc.meta.title))}</h1>`);
+  // The logo, in the page itself (a data: address), so the file stays one self-contained page.
+  if (doc.logo) {
+    const { logo } = doc;
+    out.push(`<p class="logo align-right"><img src="data:image/${logo.media.format};base64,${logo.media.base64}" alt="${attr(clean(logo.alt))}" width="${Math.round((logo.width * 4) / 3)}" height="${Math.round((logo.height * 4) / 3)}"></p>`);
+  }
   for (const block of doc.blocks) out.push(renderBlock(block, state));
   const strapline = clean(doc.style.strapline?.trim() ?? "");
   const printsStrapline = doc.blocks.some((b) => b.type === "paragraph" && b.role === "strapline");
@@ -99,9 +104,11 @@ function paragraph(block: ParagraphBlock, state: { titleDone: boolean }): string
 
 function list(block: ListBlock, state: { titleDone: boolean }): string {
   const items = block.items.map((item) => `<li>${item.blocks.map((b) => renderBlock(b, state)).join("")}</li>`).join("");
-  if (block.kind === "bullet") return `<ul>${items}</ul>`;
+  // Under the numbered paragraphs' text, as in the Word and PDF papers.
+  const under = block.underNumberedText ? " under-numbered" : "";
+  if (block.kind === "bullet") return under ? `<ul class="${under.trim()}">${items}</ul>` : `<ul>${items}</ul>`;
   const start = block.start !== 1 ? ` start="${block.start}"` : "";
-  return `<ol class="${block.kind}"${start}>${items}</ol>`;
+  return `<ol class="${block.kind}${under}"${start}>${items}</ol>`;
 }
 
 function table(block: TableBlock): string {
@@ -149,6 +156,8 @@ function runs(list: readonly Run[]): string {
 
 function run(r: Run): string {
   let html = text(clean(r.text));
+  if (r.superscript) html = `<sup>${html}</sup>`;
+  if (r.noBreak) html = `<span class="nowrap">${html}</span>`;
   if (r.italic) html = `<em>${html}</em>`;
   if (r.bold) html = `<strong>${html}</strong>`;
   if (r.link) html = isSafeLink(r.link) ? `<a href="${attr(r.link)}">${html}</a>` : html;

@@ -14,6 +14,7 @@ export function breakSpans(spans: readonly Span[], maxWidth: number, emptySize: 
 /** The lines of one span, or null when a word is wider than a line (cutting it is the general way's). */
 function breakOneSpan(span: Span, maxWidth: number, emptySize: number): Line[] | null {
   const { text, style } = span;
+  if (span.noBreak) return null;
   const metrics = metricsFor(style.face);
   const scanned: ScannedWord = { end: 0, units: 0, dash: false };
   const lines: Line[] = [];

@@ -1,8 +1,11 @@
-// Column widths. Given relative widths win. Otherwise from the content, as a browser lays out
+// Column widths. Given relative widths win, each column still at least its widest word
+// (widths-at-least.ts: a date or "Amber" is never cut between letters). Otherwise from the content, as a browser lays out
 // an auto table, with one twist for papers: every column gets at least its widest word (min);
 // a column whose longest line (max) is within its fair share of the room is given it whole, so
 // "In progress" and "31/03/2017" never wrap; the rest share what is left, each getting its min
 // plus a part of (max − min) in proportion. A table fills the text width.
+
+import { widthsAtLeast } from "../widths-at-least.js";
 
 export interface ContentWidth {
   min: number;
@@ -12,12 +15,15 @@ export interface ContentWidth {
 export function columnWidths(available: number, measured: readonly ContentWidth[], given?: readonly number[]): number[] {
   const n = measured.length;
   if (n === 0) return [];
-  if (given && given.length === n && given.every((w) => Number.isFinite(w) && w > 0)) {
-    const total = given.reduce((a, b) => a + b, 0);
-    return given.map((w) => (available * w) / total);
-  }
   // One long word (an address, a URL) must not starve the other columns: it will be cut instead.
   const cap = n === 1 ? available : Math.max(available / n, available * 0.3);
+  if (given && given.length === n && given.every((w) => Number.isFinite(w) && w > 0)) {
+    const total = given.reduce((a, b) => a + b, 0);
+    return widthsAtLeast(
+      given.map((w) => (available * w) / total),
+      measured.map((m) => Math.min(m.min, cap)),
+    );
+  }
   const mins = measured.map((m) => Math.min(m.min, cap));
   const maxs = measured.map((m, i) => Math.max(m.max, mins[i] ?? 0, 1));
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

@@ -49,7 +49,7 @@ export interface LinkItem {
   text: string;
 }
 
-/** A picture (a force's crest from its Word template), `y` its top; `name` the template's media name. */
+/** A picture (a force's crest from its Word template, or the style's logo), `y` its top; `name` its media name. */
 export interface ImageItem {
   kind: "image";
   x: number;
@@ -57,6 +57,8 @@ export interface ImageItem {
   w: number;
   h: number;
   name: string;
+  /** The Figure element it is (the logo, with its alt text); none: an artifact (a template's header crest). */
+  tag?: StructNode;
 }
 
 /** Where a heading starts, for the bookmarks. */

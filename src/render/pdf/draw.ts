@@ -133,7 +133,8 @@ export function drawPage(page: Page, furniture: Furniture, top: number, pageHeig
       case "image": {
         const name = fonts.image?.(item.name);
         if (!name) return;
-        artifact(as ?? "layout");
+        if (as || !item.tag) artifact(as ?? "layout");
+        else content(item.tag);
         images.add(name);
         ops.push(`q ${num(item.w)} 0 0 ${num(item.h)} ${num(item.x)} ${num(pageHeight - dy - item.y - item.h)} cm /${name} Do Q`);
         return;

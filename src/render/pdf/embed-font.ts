@@ -25,7 +25,9 @@ export class EmbeddedFont {
   /** Each code point's glyph id in the subset, once asked for. */
   private readonly ids = new Map<number, number>();
   /** Each code point's glyph code as it goes in a literal string, once asked for. */
-  private readonly codes = new Map<number, string>();
+  /** Each code point's glyph code as literal-string bytes: the Basic Multilingual Plane (but high surrogates) by index, the rest by key. */
+  private readonly bmpCodes: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(undefined);
+  private readonly otherCodes = new Map<number, string>();
 
   constructor(
     private readonly pdf: PDFDocument,
@@ -42,20 +44,32 @@ export class EmbeddedFont {
    * is then a third smaller, and so quicker to build and to compress.
    */
   encode(text: string): string {
-    const codes = this.codes;
-    const parts: string[] = [];
+    // The hottest loop of a long paper (every character drawn): codes looked up by index and
+    // the string built by concatenation measured about twice as fast as a Map and a join.
+    const bmp = this.bmpCodes;
+    let out = "";
     for (let i = 0; i < text.length; i++) {
-      // By code point, as `for (const ch of text)` goes: a surrogate pair is one, a lone surrogate one too.
-      const cp = text.codePointAt(i)!;
-      if (cp > 0xffff) i++;
-      let code = codes.get(cp);
-      if (code === undefined) {
-        code = literalBytes(this.glyphId(cp));
-        codes.set(cp, code);
+      let cp = text.charCodeAt(i);
+      let code: string | undefined;
+      if (cp >= 0xd800 && cp <= 0xdbff) {
+        // By code point, as `for (const ch of text)` goes: a surrogate pair is one, a lone surrogate one too.
+        cp = text.codePointAt(i)!;
+        if (cp > 0xffff) i++;
+        code = this.otherCodes.get(cp);
+        if (code === undefined) {
+          code = literalBytes(this.glyphId(cp));
+          this.otherCodes.set(cp, code);
+        }
+      } else {
+        code = bmp[cp];
+        if (code === undefined) {
+          code = literalBytes(this.glyphId(cp));
+          bmp[cp] = code;
+        }
       }
-      parts.push(code);
+      out += code;
     }
-    return parts.join("");
+    return out;
   }
 
   /** The glyph code of one code point in hex, four digits, as pdf-lib writes it; adds its glyph to the subset. */

@@ -2,7 +2,7 @@
 // (so a page can break between lines), with keep-with-next on heading lines and on the lines
 // that widow/orphan control holds together; numbers hang in the margin of their text.
 // Each block also becomes its structure element (structure.ts), its text items tagged with it.
-import type { Block, Doc, HeadingBlock, ListBlock, ListKind, ParagraphBlock } from "../../compose/doc.js";
+import type { Block, Doc, HeadingBlock, ListBlock, ListKind, Logo, ParagraphBlock } from "../../compose/doc.js";
 import type { HouseStyle } from "../../compose/house-style.js";
 import type { Chunk, Frame } from "./chunk.js";
 import type { Item } from "./display-list.js";
@@ -47,23 +47,35 @@ export function layoutDocument(doc: Doc, frame: Frame, structure: StructNode = s
  */
 export function* documentChunks(doc: Doc, frame: Frame, structure: StructNode = structNode("Document")): Generator<Chunk> {
   const ctx: Context = { style: doc.style, inList: false, listDepth: 0, parent: structure };
-  // A list right after a numbered paragraph belongs to it: it is indented from that
-  // paragraph's text, as the bullets inside Cambridgeshire's numbered paragraphs are.
-  let numberedTextX: number | null = null;
+  // A list compose placed under the numbered paragraphs is indented from their text, as the
+  // bullets inside Cambridgeshire's numbered paragraphs and City of London's objectives are:
+  // the text of the numbered paragraph before it, else the hanging indent.
+  let numberedTextX = frame.x + HANGING_INDENT;
+  if (doc.logo) yield logoChunk(doc.logo, frame, structure);
   for (const block of doc.blocks) {
     // A section runs from one top-level heading to the next; what comes before the first (the
     // paper's header block) sits in the Document itself.
     if (block.type === "heading" && block.level === 1) ctx.parent = addElement(structure, "Sect");
-    if (block.type === "list" && numberedTextX !== null) {
+    if (block.type === "list" && block.underNumberedText) {
       const x = numberedTextX;
       yield* listChunks(block, { x, width: frame.x + frame.width - x }, ctx);
       continue;
     }
     const out = blockChunks(block, frame, ctx);
-    numberedTextX = block.type === "paragraph" && block.number !== undefined ? (out.textX ?? null) : null;
+    if (block.type === "paragraph" && block.number !== undefined && out.textX !== undefined) numberedTextX = out.textX;
     yield* out.chunks;
   }
 }
+
+/** The logo at the top of the first page, on the right: a Figure with its alt text. */
+function logoChunk(logo: Logo, frame: Frame, structure: StructNode): Chunk {
+  const element = addElement(structure, "Figure", { alt: logo.alt });
+  const image: Item = { kind: "image", x: frame.x + frame.width - logo.width, y: 0, w: logo.width, h: logo.height, name: logo.media.name, tag: element };
+  return { height: logo.height, items: [image], spaceBefore: 0, spaceAfter: LOGO_AFTER };
+}
+
+/** Space under the logo: 12 pt, as the Word paper's paragraph after it. */
+const LOGO_AFTER = 12;
 
 interface BlockOut {
   chunks: Iterable<Chunk>;

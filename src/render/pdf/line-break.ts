@@ -11,6 +11,8 @@ export interface TextStyle {
   colour: Rgb;
   /** A link's address: the text is drawn as a link and made clickable. */
   link?: string;
+  /** Points the baseline is raised (a superscript). */
+  rise?: number;
 }
 
 /** Text in one style, already font text (measure.ts fontText); `breakAfter` ends the line after it. */
@@ -18,6 +20,8 @@ export interface Span {
   text: string;
   style: TextStyle;
   breakAfter?: boolean;
+  /** Never broken, at a hyphen or anywhere ("Mar-17"), unless wider than a whole line. */
+  noBreak?: boolean;
 }
 
 interface Part {
@@ -72,6 +76,22 @@ export function tokenise(spans: readonly Span[]): Token[] {
   for (const span of spans) {
     const { style, text } = span;
     const metrics = metricsFor(style.face);
+    if (span.noBreak && text !== "") {
+      // One piece, joined to the word it touches: "(Mar-17)" breaks nowhere.
+      const part = { text, style, width: textWidth(metrics, text, style.size) };
+      if (open) {
+        open.parts.push(part);
+        open.width += part.width;
+      } else {
+        open = { kind: "word", parts: [part], width: part.width };
+        tokens.push(open);
+      }
+      if (span.breakAfter) {
+        tokens.push({ kind: "newline", size: style.size });
+        open = null;
+      }
+      continue;
+    }
     // Pieces: runs of spaces and runs of anything else, in order, measured as they are scanned
     // (one pass, by character code: this runs over every character of the paper).
     for (let at = 0; at < text.length; ) {
@@ -258,7 +278,7 @@ function cutWord(word: WordToken, maxWidth: number): WordToken[] {
 }
 
 function sameStyle(a: TextStyle, b: TextStyle): boolean {
-  return a === b || (a.face === b.face && a.size === b.size && a.link === b.link && a.colour.join() === b.colour.join());
+  return a === b || (a.face === b.face && a.size === b.size && a.link === b.link && a.rise === b.rise && a.colour.join() === b.colour.join());
 }
 
 function makeLine(parts: readonly Part[], width: number, emptySize: number): Line {
@@ -305,7 +325,7 @@ export function contentWidths(spans: readonly Span[]): { min: number; max: numbe
         continue;
       }
       word += w;
-      const dash = isDash(cp);
+      const dash = isDash(cp) && span.noBreak !== true;
       if (dash && prevWordChar) {
         // A break may follow; the next word starts afresh (close enough to the AFTER_DASH rule).
         min = Math.max(min, word);

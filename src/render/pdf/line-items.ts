@@ -25,7 +25,7 @@ export function lineItems(line: Line, x: number, top: number, out: Item[], tag: 
   for (const f of line.fragments) {
     // Spaces are drawn too (between two looks, "**a** *b*", they are a fragment of their own).
     if (f.text === "") continue;
-    const text: TextItem = { kind: "text", x: x + f.x, y: baseline, text: f.text, face: f.style.face, size: f.style.size, colour: f.style.colour, tag };
+    const text: TextItem = { kind: "text", x: x + f.x, y: baseline - (f.style.rise ?? 0), text: f.text, face: f.style.face, size: f.style.size, colour: f.style.colour, tag };
     if (f.style.link && f.text.trim() !== "") text.link = true;
     out.push(text);
     last = text;

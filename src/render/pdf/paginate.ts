@@ -1,7 +1,9 @@
 // Chunks → pages. A chunk goes on the current page if it fits together with everything it is
-// kept with (heading + first lines of what follows; a table header + its first row); otherwise
-// a row that can split does, and anything else starts a new page. A repeated table header is
-// drawn at the top of each page a table continues on. No space above the first chunk on a page.
+// kept with, however long the chain (heading → lead-in → objective → first lines of what
+// follows; a table header + its first row); otherwise it starts a new page. A table row is split
+// across pages only when it is taller than a page's body (with the header repeated above it),
+// as Word splits such a row even when told not to. A repeated table header is drawn at the top
+// of each page a table continues on. No space above the first chunk on a page.
 import type { Chunk } from "./chunk.js";
 
 export interface PlacedChunk {
@@ -78,8 +80,9 @@ export function* pageStream(chunks: Iterable<Chunk>, height: number): Generator<
         place(chunk, gap);
         advance();
       } else {
-        // It does not fit with what it is kept with. A row may split; else try a fresh page.
-        const parts: [Chunk, Chunk] | null = chunk.split && !chunk.keepWithNext ? chunk.split(room - gap, !body) : null;
+        // It does not fit with what it is kept with. A row taller than any page splits here;
+        // anything else tries a fresh page (where a row that still does not fit splits too).
+        const parts: [Chunk, Chunk] | null = chunk.split && !chunk.keepWithNext && (!body || splitsAnyway(chunk, height)) ? chunk.split(room - gap, !body) : null;
         if (parts) {
           place(parts[0], gap);
           advance();
@@ -114,9 +117,14 @@ function keepHeight(chunk: Chunk, peek: (k: number) => Chunk | undefined, nextAt
   for (let j = nextAt; j < nextAt + MAX_KEEP; j++) {
     const k = peek(j);
     if (!k || k.pageBreak) break;
-    total += Math.max(prev.spaceAfter, k.spaceBefore) + (k.keepWithNext ? k.height : (k.minSplitHeight ?? k.height));
+    total += Math.max(prev.spaceAfter, k.spaceBefore) + (!k.keepWithNext && splitsAnyway(k, pageHeight) ? (k.minSplitHeight ?? k.height) : k.height);
     if (!k.keepWithNext) break;
     prev = k;
   }
   return total > pageHeight ? chunk.height : total;
+}
+
+/** A row taller than a page's body, below the header repeated above it: no page holds it whole. */
+function splitsAnyway(chunk: Chunk, pageHeight: number): boolean {
+  return chunk.split !== undefined && chunk.height + (chunk.repeatHeader?.height ?? 0) > pageHeight + EPSILON;
 }

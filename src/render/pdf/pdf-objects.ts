@@ -5,7 +5,7 @@
 // simply its last kid.
 import { deflateSync } from "node:zlib";
 import type * as PdfLib from "pdf-lib";
-import type { PDFArray, PDFDocument, PDFObject, PDFPage, PDFRawStream, PDFRef } from "pdf-lib";
+import type { PDFArray, PDFContext, PDFDocument, PDFObject, PDFPage, PDFRawStream, PDFRef } from "pdf-lib";
 import { pdfLib } from "./libraries.js";
 
 const { PDFName, PDFNumber, PDFPage: Page, PDFPageLeaf } = pdfLib;
@@ -93,5 +93,41 @@ export class RawObject extends pdfLib.PDFObject {
     const { text } = this;
     for (let i = 0; i < text.length; i++) buffer[offset + i] = text.charCodeAt(i);
     return text.length;
+  }
+}
+
+/**
+ * Objects kept out of pdf-lib's context altogether, as their bytes: a block of object numbers
+ * reserved in the context (so nothing else takes them), filled in order, and laid out in object
+ * streams of their own by ZlibStreamWriter. For the many small dictionaries of a structure tree,
+ * where a pdf-lib object apiece (made, registered, sorted, sized and copied a byte at a time)
+ * cost more than writing the rest of the paper's objects.
+ */
+export class PackedObjects {
+  private readonly texts: string[] = [];
+
+  private constructor(
+    /** The first reserved object number; the i-th object added is number first + i. */
+    readonly first: number,
+    readonly count: number,
+  ) {}
+
+  /** Reserves `count` object numbers after the context's largest (as `count` calls of nextRef would). */
+  static reserve(context: PDFContext, count: number): PackedObjects {
+    const first = context.largestObjectNumber + 1;
+    context.largestObjectNumber += count;
+    return new PackedObjects(first, count);
+  }
+
+  /** The next reserved object's bytes, one character a byte (all below U+0100): one valid PDF object. */
+  add(text: string): void {
+    if (this.texts.length === this.count) throw new Error("PackedObjects: more objects than were reserved");
+    this.texts.push(text);
+  }
+
+  /** The objects, in number order; every reserved number must have been filled. */
+  objects(): readonly string[] {
+    if (this.texts.length !== this.count) throw new Error(`PackedObjects: ${this.count - this.texts.length} reserved objects were never written`);
+    return this.texts;
   }
 }

@@ -146,14 +146,14 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
   while (queue.length > 0) addNext();
 
   addOutline(pdf, outline);
-  writeStructTree(pdf, structure, tree);
+  const structElements = writeStructTree(pdf, structure, tree);
   setMetadata(pdf, doc.meta, digest);
   // Where pdf-lib would write the fonts it embeds: first thing when saving.
   for (const font of fonts.embedded.values()) font.write();
   // pdf.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false }) as
   // pdf-lib does it (flush, then a stream writer), its object streams compressed with Node's zlib.
   await pdf.flush();
-  return ZlibStreamWriter.of(pdf.context).serializeToBuffer();
+  return ZlibStreamWriter.of(pdf.context, [structElements]).serializeToBuffer();
 }
 
 interface Fonts {
@@ -180,12 +180,13 @@ function embedFonts(pdf: PDFDocument, used: Set<Face>, digest: Uint8Array): Font
 }
 
 /**
- * The pictures of a force's Word template (its crest) the PDF can draw: PNG and JPEG, by their
- * media names; a picture pdf-lib cannot read is left out (the Word paper still shows it).
+ * The pictures of a force's Word template (its crest) and the style's or spec's logo the PDF can
+ * draw: PNG and JPEG, by their media names; a picture pdf-lib cannot read is left out (the Word
+ * paper still shows it; a logo was checked as a whole PNG or JPEG when it was read).
  */
 async function embedTemplatePictures(pdf: PDFDocument, doc: Doc): Promise<Map<string, { resource: string; ref: PDFRef }>> {
   const out = new Map<string, { resource: string; ref: PDFRef }>();
-  for (const media of doc.template?.media ?? []) {
+  for (const media of [...(doc.template?.media ?? []), ...(doc.logo ? [doc.logo.media] : [])]) {
     if (media.format !== "png" && media.format !== "jpeg") continue;
     const bytes = Buffer.from(media.base64, "base64");
     try {

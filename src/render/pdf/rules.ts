@@ -18,6 +18,9 @@ export const LIST_HANGING = { bullet: 18, ordered: 36 } as const;
 /** Bullets by nesting depth, alternating. */
 export const BULLETS = ["\u2022", "\u2013"] as const;
 
+/** A superscript run ("12<sup>th</sup>"): its size and how far its baseline is raised, as fractions of the text's size (Word's and LibreOffice's 58% and 33%). */
+export const SUPERSCRIPT = { size: 0.58, rise: 0.33 } as const;
+
 /** Word's Hyperlink colour; links are also underlined, so colour is not the only cue. */
 export const LINK_COLOUR: Rgb = hexColour("0563C1");
 /** Underline position and thickness below the baseline, as fractions of the size (Arimo's post table). */

@@ -5,7 +5,7 @@ import { BLACK, type Rgb } from "./colour.js";
 import { faceFor, type FontFamily } from "./fonts.js";
 import type { Span } from "./line-break.js";
 import { fontText, metricsFor } from "./measure.js";
-import { LINK_COLOUR } from "./rules.js";
+import { LINK_COLOUR, SUPERSCRIPT } from "./rules.js";
 
 export interface SpanLook {
   size: number;
@@ -31,16 +31,19 @@ export function runsToSpans(runs: readonly Run[], look: SpanLook): Span[] {
   for (const run of runs) {
     const face = faceFor(look.bold || run.bold === true, look.italic || run.italic === true, look.family);
     const link = run.link === undefined ? null : linkTarget(run.link);
-    const key = `${face}\u0000${link ?? ""}`;
+    const superscript = run.superscript === true;
+    const key = `${face}\u0000${link ?? ""}\u0000${superscript}`;
     let style = styles.get(key);
     if (!style) {
-      style = { face, size: look.size, colour: link ? LINK_COLOUR : (look.colour ?? BLACK) };
+      style = { face, size: superscript ? look.size * SUPERSCRIPT.size : look.size, colour: link ? LINK_COLOUR : (look.colour ?? BLACK) };
       if (link) style.link = link;
+      if (superscript) style.rise = look.size * SUPERSCRIPT.rise;
       styles.set(key, style);
     }
     const raw = look.uppercase ? run.text.toLocaleUpperCase("en-GB") : run.text;
     const span: Span = { text: fontText(metricsFor(face), raw), style };
     if (run.breakAfter) span.breakAfter = true;
+    if (run.noBreak) span.noBreak = true;
     spans.push(span);
   }
   return spans;

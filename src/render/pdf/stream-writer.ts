@@ -9,6 +9,7 @@ import { deflateSync } from "node:zlib";
 import type * as PdfLib from "pdf-lib";
 import type { PDFContext, PDFObject, PDFRef } from "pdf-lib";
 import { pdfLib } from "./libraries.js";
+import type { PackedObjects } from "./pdf-objects.js";
 
 const { PDFWriter, PDFHeader, PDFTrailer, PDFRef: Ref, PDFName, PDFNumber, PDFStream, PDFInvalidObject } = pdfLib;
 
@@ -26,9 +27,16 @@ interface SerializationInfo {
 type XrefEntry = { type: 1; offset: number } | { type: 2; stream: number; index: number };
 
 export class ZlibStreamWriter extends PDFWriter {
-  /** A writer for the document's context (never yielding to the event loop: it only slows a long paper). */
-  static of(context: PDFContext): ZlibStreamWriter {
-    return new ZlibStreamWriter(context, Number.POSITIVE_INFINITY);
+  private packed: readonly PackedObjects[] = [];
+
+  /**
+   * A writer for the document's context (never yielding to the event loop: it only slows a long
+   * paper), and for objects packed outside it (their numbers reserved in it).
+   */
+  static of(context: PDFContext, packed: readonly PackedObjects[] = []): ZlibStreamWriter {
+    const writer = new ZlibStreamWriter(context, Number.POSITIVE_INFINITY);
+    writer.packed = packed;
+    return writer;
   }
 
   protected override async computeBufferSize(): Promise<SerializationInfo> {
@@ -62,6 +70,15 @@ export class ZlibStreamWriter extends PDFWriter {
       chunk.forEach(([ref], index) => entries.set(ref.objectNumber, { type: 2, stream: streamRef.objectNumber, index }));
       place(streamRef, objectStream(context, chunk));
     }
+    for (const block of this.packed) {
+      const texts = block.objects();
+      for (let start = 0; start < texts.length; start += OBJECTS_PER_STREAM) {
+        const streamRef = Ref.of(objectNumber++);
+        const count = Math.min(OBJECTS_PER_STREAM, texts.length - start);
+        for (let index = 0; index < count; index++) entries.set(block.first + start + index, { type: 2, stream: streamRef.objectNumber, index });
+        place(streamRef, packedObjectStream(context, block.first + start, texts.slice(start, start + count)));
+      }
+    }
 
     const xrefRef = Ref.of(objectNumber++);
     entries.set(xrefRef.objectNumber, { type: 1, offset: size });
@@ -92,6 +109,19 @@ function objectStream(context: PDFContext, objects: readonly [PDFRef, PDFObject]
     bytes[at++] = 0x0a;
   }
   return context.stream(deflateSync(bytes), { Type: "ObjStm", N: objects.length, First: head.length, Filter: "FlateDecode" });
+}
+
+/** An object stream of packed objects: `texts[i]` is object number first + i. */
+function packedObjectStream(context: PDFContext, first: number, texts: readonly string[]): PdfLib.PDFRawStream {
+  const pairs: string[] = [];
+  let offset = 0;
+  for (let i = 0; i < texts.length; i++) {
+    pairs.push(`${first + i} ${offset}`);
+    offset += texts[i]!.length + 1;
+  }
+  const head = `${pairs.join(" ")}\n`;
+  const bytes = Buffer.from(`${head}${texts.join("\n")}\n`, "latin1");
+  return context.stream(deflateSync(bytes), { Type: "ObjStm", N: texts.length, First: head.length, Filter: "FlateDecode" });
 }
 
 /** The cross-reference stream (§7.5.8): an entry for every object number from 0, unused ones free. */

@@ -2,12 +2,13 @@
 // kids in reading order — marked-content ids (an integer on the element's own page, an MCR
 // dictionary on another), child elements, OBJRs for link annotations — and the ParentTree that
 // leads back from each page's MCIDs and each annotation to its element. An appendix of 1,000
-// actions has some 15,000 elements, so each is written as its bytes (RawObject) rather than as
-// pdf-lib dictionaries, which cost several times as much to build and to save; the root and the
-// catalog entries go through pdf-lib's object API.
+// actions has some 14,000 elements, so they are written as bytes, numbered in a block reserved in
+// pdf-lib's context and packed into object streams by our writer (PackedObjects), rather than as
+// pdf-lib objects, which cost several times as much to make, to sort and to save; the root and
+// the catalog entries go through pdf-lib's object API.
 import type { PDFDocument, PDFRef } from "pdf-lib";
 import { pdfLib } from "./libraries.js";
-import { RawObject } from "./pdf-objects.js";
+import { PackedObjects, RawObject } from "./pdf-objects.js";
 import { elementsWithContent, type StructKid, type StructNode } from "./structure.js";
 
 const { PDFName } = pdfLib;
@@ -24,10 +25,13 @@ export interface TreeLinks {
 /** "12 0 R" */
 const refText = (ref: PDFRef) => `${ref.objectNumber} ${ref.generationNumber} R`;
 
-/** Writes the tree under `root` (the Document element) and points the catalog at it. */
-export function writeStructTree(pdf: PDFDocument, root: StructNode, links: TreeLinks): void {
+/**
+ * Writes the tree under `root` (the Document element) and points the catalog at it. The elements
+ * are returned as packed objects for the writer (stream-writer.ts) to place in object streams of
+ * their own; only the tree's root and ParentTree go into pdf-lib's context.
+ */
+export function writeStructTree(pdf: PDFDocument, root: StructNode, links: TreeLinks): PackedObjects {
   const { context } = pdf;
-  const refs = new Map<StructNode, string>();
   const pageRefs = links.pages.map(refText);
   const pageOf = (page: number) => {
     const ref = pageRefs[page];
@@ -37,11 +41,25 @@ export function writeStructTree(pdf: PDFDocument, root: StructNode, links: TreeL
   const treeRootRef = context.nextRef();
   const kept = elementsWithContent(root);
 
-  // Elements in document order, each allocated its object before its kids, which name it as /P.
-  const write = (node: StructNode, parentRef: string): string => {
-    const ref = context.nextRef();
-    const own = refText(ref);
-    refs.set(node, own);
+  // Elements in document order, each numbered before its kids, which name it as /P (the
+  // Document element is written even when the paper has no content).
+  const order: StructNode[] = [];
+  const visit = (node: StructNode): void => {
+    order.push(node);
+    for (const kid of node.kids) if (kid.kind === "node" && kept.has(kid)) visit(kid);
+  };
+  visit(root);
+  const packed = PackedObjects.reserve(context, order.length);
+  const refs = new Map<StructNode, string>(order.map((node, i) => [node, `${packed.first + i} 0 R`]));
+  const elementRef = (element: StructNode): string => {
+    const ref = refs.get(element);
+    if (ref === undefined) throw new Error(`struct-tree: a ${element.type} with content was not written`);
+    return ref;
+  };
+
+  const parentOf = new Map<StructNode, string>([[root, refText(treeRootRef)]]);
+  for (const node of order) {
+    const own = elementRef(node);
     // The element's page: its first content's (an integer MCID refers to it).
     let page: number | undefined;
     for (const kid of node.kids) {
@@ -53,28 +71,26 @@ export function writeStructTree(pdf: PDFDocument, root: StructNode, links: TreeL
     let kids = "";
     let count = 0;
     for (const kid of node.kids) {
-      if (kid.kind === "node" && !kept.has(kid)) continue;
-      kids += `${count++ === 0 ? "" : " "}${kid.kind === "node" ? write(kid, own) : contentKid(kid, page, pageOf, links)}`;
+      if (kid.kind === "node") {
+        if (!kept.has(kid)) continue;
+        parentOf.set(kid, own);
+      }
+      kids += `${count++ === 0 ? "" : " "}${kid.kind === "node" ? elementRef(kid) : contentKid(kid, page, pageOf, links)}`;
     }
-    let dict = `<</Type/StructElem/S/${node.type}/P ${parentRef}`;
+    let dict = `<</Type/StructElem/S/${node.type}/P ${parentOf.get(node)}`;
     if (page !== undefined) dict += `/Pg ${pageOf(page)}`;
     // A BCP 47 tag (letters, digits, hyphens: markdown-to-doc checks it), safe in a literal string.
     if (node.lang) dict += `/Lang(${node.lang})`;
+    // A text string in UTF-16BE hex: any character of an organisation's name, nothing to escape.
+    if (node.alt !== undefined) dict += `/Alt<FEFF${Buffer.from(node.alt, "utf16le").swap16().toString("hex").toUpperCase()}>`;
     // Standard attributes (§14.8.5): a header cell's scope, a list's numbering.
     if (node.scope) dict += `/A<</O/Table/Scope/${node.scope}>>`;
     else if (node.numbering) dict += `/A<</O/List/ListNumbering/${node.numbering}>>`;
     dict += count === 1 ? `/K ${kids}>>` : `/K[${kids}]>>`;
-    context.assign(ref, RawObject.of(dict));
-    return own;
-  };
-  const documentRef = write(root, refText(treeRootRef));
+    packed.add(dict);
+  }
 
   // A flat number tree: one /Nums array, keys in order.
-  const elementRef = (element: StructNode): string => {
-    const ref = refs.get(element);
-    if (ref === undefined) throw new Error(`struct-tree: a ${element.type} with content was not written`);
-    return ref;
-  };
   const nums: string[] = [];
   links.parents.forEach((entry, key) => {
     nums.push(entry.kind === "annot" ? `${key} ${elementRef(entry.element)}` : `${key}[${entry.marked.map(elementRef).join(" ")}]`);
@@ -82,10 +98,11 @@ export function writeStructTree(pdf: PDFDocument, root: StructNode, links: TreeL
   const parentTree = context.register(RawObject.of(`<</Nums[${nums.join(" ")}]>>`));
   context.assign(
     treeRootRef,
-    RawObject.of(`<</Type/StructTreeRoot/K ${documentRef}/ParentTree ${refText(parentTree)}/ParentTreeNextKey ${links.parents.length}>>`),
+    RawObject.of(`<</Type/StructTreeRoot/K ${elementRef(root)}/ParentTree ${refText(parentTree)}/ParentTreeNextKey ${links.parents.length}>>`),
   );
   pdf.catalog.set(PDFName.of("StructTreeRoot"), treeRootRef);
   pdf.catalog.set(PDFName.of("MarkInfo"), context.obj({ Marked: true }));
+  return packed;
 }
 
 function contentKid(kid: Exclude<StructKid, StructNode>, page: number | undefined, pageOf: (page: number) => string, links: TreeLinks): string {

@@ -22,7 +22,9 @@ export type StructType =
   | "TR"
   | "TH"
   | "TD"
-  | "Link";
+  | "Link"
+  /** A picture that says something (the organisation's logo), with its text alternative in `alt`. */
+  | "Figure";
 
 /** PDF 32000-1 Table 347 (ListNumbering) names for our list markers. */
 export type ListNumbering = "Disc" | "Decimal" | "LowerRoman" | "LowerAlpha" | "UpperAlpha";
@@ -51,17 +53,20 @@ export interface StructNode {
   numbering?: ListNumbering;
   /** A language other than the document's (BCP 47, e.g. "cy" for Welsh). */
   lang?: string;
+  /** Figure: what the picture shows, for a screen reader (PDF/UA-1 §7.3). */
+  alt?: string;
 }
 
 export type StructKid = StructNode | MarkedRef | AnnotRef;
 
-type Extra = Partial<Pick<StructNode, "scope" | "numbering" | "lang">>;
+type Extra = Partial<Pick<StructNode, "scope" | "numbering" | "lang" | "alt">>;
 
 export function structNode(type: StructType, extra?: Extra): StructNode {
   const node: StructNode = { kind: "node", type, kids: [] };
   if (extra?.scope) node.scope = extra.scope;
   if (extra?.numbering) node.numbering = extra.numbering;
   if (extra?.lang) node.lang = extra.lang;
+  if (extra?.alt !== undefined) node.alt = extra.alt;
   return node;
 }
 

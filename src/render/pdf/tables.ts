@@ -176,8 +176,6 @@ function measureColumns(
   spansOf: (cell: TableCell | undefined, header: boolean) => Span[][],
 ): ContentWidth[] {
   const out: ContentWidth[] = Array.from({ length: n }, () => ({ min: 0, max: 0 }));
-  // Given widths need no measuring.
-  if (block.widths?.length === n) return out.map(() => ({ min: 1, max: 1 }));
   const visit = (cells: readonly TableCell[], header: boolean) => {
     for (let i = 0; i < n; i++) {
       const col = out[i];

@@ -52,7 +52,8 @@ function paragraph(xml: string, inTable: boolean): BodyParagraph {
     style: attr(/<w:pStyle w:val="([^"]+)"\/>/),
     numId: numId === undefined ? undefined : Number(numId),
     ilvl: ilvl === undefined ? undefined : Number(ilvl),
-    text: [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? "")).join(""),
+    // A non-breaking hyphen ("Mar-17" kept on one line) reads as the hyphen it prints.
+    text: [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)].map((m) => (m[0] === "<w:noBreakHyphen/>" ? "-" : unescape(m[1] ?? ""))).join(""),
     inTable,
   };
 }

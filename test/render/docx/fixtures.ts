@@ -4,7 +4,7 @@
 import type { Doc, TableBlock } from "../../../src/compose/doc.js";
 import type { Rag } from "../../../src/model/schema.js";
 
-import { cell, h, houseStyle, list, p, RAG_WORD, t } from "../../helpers/doc-builders.js";
+import { cell, h, houseStyle, list, p, RAG_WORD, t, underNumbered } from "../../helpers/doc-builders.js";
 
 export * from "../../helpers/doc-builders.js";
 
@@ -56,7 +56,7 @@ export function cambridgeshireDoc(): Doc {
       p([t("In November 2013 "), t("HMIC", { bold: true }), t(" undertook its initial inspection; see "), t("the report", { link: "https://www.justiceinspectorates.gov.uk/hmicfrs/" }), t(".")], "3.1"),
       p("Papers have been submitted to the Board in June and October 2014.", "3.2"),
       p("The Cambridgeshire Action Plan set out a plan under 11 headings:", "3.3"),
-      list("bullet", ["Strategic Ownership", "Get there promptly", [p("Thorough checks"), list("bullet", ["Intelligence systems", "Command and Control"])]]),
+      underNumbered(list("bullet", ["Strategic Ownership", "Get there promptly", [p("Thorough checks"), list("bullet", ["Intelligence systems", "Command and Control"])]])),
       p("This report provides further detail on progress.", "3.4"),
       h(1, "Progress", "4."),
       p([t("Strategic Ownership", { bold: true }), t(" – overall ownership sits at Chief Officer level.")], "4.1"),
@@ -122,7 +122,7 @@ export function cityOfLondonDoc(): Doc {
       h(2, "Background"),
       p("In line with the HMIC recommendation the Force is reporting on progress.", next()),
       h(2, "Understanding & Identifying Risk", "I"),
-      list("roman-paren", [[p([t("Clear and consistent guidance should be given by supervisors.", { italic: true })])]]),
+      underNumbered(list("roman-paren", [[p([t("Clear and consistent guidance should be given by supervisors.", { italic: true })])]])),
       p("In terms of supervision, the DASH risk assessment is supervised and signed by the Duty Inspector.", next()),
       p("Officers are required to conduct intelligence checks for the previous 5 years.", next()),
       h(2, "Prioritising & allocating domestic abuse investigations", "II"),
@@ -137,7 +137,7 @@ export function cityOfLondonDoc(): Doc {
       p("A list of performance indicators for a dashboard has been created.", next()),
       h(2, "Work still in progress on the Action Plan"),
       p("The main areas that are still in progress are:", next()),
-      list("roman-paren", ["Domestic Abuse training package", "A formalised process to seek the views of victims", "Body-worn cameras", "A service level agreement"], 5),
+      underNumbered(list("roman-paren", ["Domestic Abuse training package", "A formalised process to seek the views of victims", "Body-worn cameras", "A service level agreement"], 5)),
       h(2, "Conclusion"),
       p("The majority of the work has been completed.", next()),
       h(1, "Appendices"),

@@ -7,7 +7,7 @@ import type { Block, Doc, ListKind } from "../../../src/compose/doc.js";
 import { levelText, literalLevelText, parseLabel } from "../../../src/render/docx/labels.js";
 import { renderDocx } from "../../../src/render/docx/render-docx.js";
 import { docxParts, paragraphs, part } from "./docx-parts.js";
-import { cambridgeshireDoc, cityOfLondonDoc, h, houseStyle, list, p } from "./fixtures.js";
+import { cambridgeshireDoc, cityOfLondonDoc, h, houseStyle, list, p, underNumbered } from "./fixtures.js";
 import { format, readNumbering, simulate } from "./word-numbering.js";
 
 /** The marker each numbered paragraph should show, in document order, as the writer lays them out. */
@@ -172,8 +172,8 @@ describe("Word numbering reproduces the composer's labels", () => {
     expect(simulated.map((x) => x.label)).not.toEqual(expectedMarkers(drifted.blocks));
   });
 
-  it("indents nested lists one step further, and lists after a numbered paragraph under its text", async () => {
-    const doc = docWith([p("Intro", "1.1"), list("bullet", ["a", [p("b"), list("decimal", ["c"])]]), p("Unnumbered"), list("bullet", ["d"])], { headings: false });
+  it("indents nested lists one step further, and lists compose placed under the numbered text under it", async () => {
+    const doc = docWith([p("Intro", "1.1"), underNumbered(list("bullet", ["a", [p("b"), list("decimal", ["c"])]])), p("Unnumbered"), list("bullet", ["d"])], { headings: false });
     const { body, parts } = await wordLabels(doc);
     const numbering = readNumbering(part(parts, "word/numbering.xml"));
     const indent = (text: string) => {

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import type { Doc } from "../../../src/compose/doc.js";
 import { renderHtmlDocument } from "../../../src/render/html/render-html.js";
 import { runCli, tempDir } from "../../helpers/cli.js";
-import { cell, h, houseStyle, list, p, t } from "../../helpers/doc-builders.js";
+import { cell, h, houseStyle, list, p, t, underNumbered } from "../../helpers/doc-builders.js";
+import { PAPER_CSS } from "../../../src/render/html/paper-css.js";
 
 function doc(blocks: Doc["blocks"], meta: Partial<Doc["meta"]> = {}): Doc {
   return { meta: { title: "DA action plan update", language: "en-GB", date: "2016-11-01", marking: "OFFICIAL", ...meta }, style: houseStyle(), blocks };
@@ -46,6 +47,22 @@ describe("renderHtmlDocument", () => {
     const html = renderHtmlDocument(doc([list("roman-paren", ["One", "Two"], 3), list("bullet", ["Dot"])]));
     expect(html).toContain('<ol class="roman-paren" start="3"><li><p class="body">One</p></li>');
     expect(html).toContain("<ul><li>");
+  });
+
+  it("raises a superscript ordinal, keeps a hyphened date on one line, and indents a list under the numbered text as the other formats do", () => {
+    const html = renderHtmlDocument(
+      doc([
+        p([t("DATE: 12"), t("th", { superscript: true }), t("\u00a0January 2015, due "), t("Mar-17", { noBreak: true })], undefined, "label"),
+        p("Three objectives:", "7."),
+        underNumbered(list("roman-paren", ["Clear guidance"])),
+        list("bullet", ["At the margin"]),
+      ]),
+    );
+    expect(html).toContain("DATE: 12<sup>th</sup>\u00a0January 2015, due <span class=\"nowrap\">Mar-17</span>");
+    expect(html).toContain('<ol class="roman-paren under-numbered"><li>');
+    expect(html).toContain("<ul><li><p class=\"body\">At the margin");
+    expect(PAPER_CSS).toContain(".paper .nowrap{white-space:nowrap}");
+    expect(PAPER_CSS).toMatch(/\.paper ol\.under-numbered\{margin-left:3em\}/);
   });
 
   it("escapes text, and links only to web and mail addresses", () => {

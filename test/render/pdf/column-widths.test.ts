@@ -8,6 +8,17 @@ describe("column widths", () => {
     expect(columnWidths(400, [{ min: 10, max: 10 }, { min: 10, max: 10 }], [3, 1])).toEqual([300, 100]);
   });
 
+  it("widen a given column to its longest word (a date, a RAG word), taking the room from the columns with some to spare", () => {
+    // Action 79%, Due 12%, RAG 9% of 450: Due would be 54, narrower than "31 Jul 2016" (62); RAG 40.5, under "Amber" (46).
+    const widths = columnWidths(450, [{ min: 90, max: 400 }, { min: 62, max: 62 }, { min: 46, max: 46 }], [79, 12, 9]);
+    expect(sum(widths)).toBeCloseTo(450, 6);
+    expect(widths[1]).toBeCloseTo(62, 6);
+    expect(widths[2]).toBeCloseTo(46, 6);
+    expect(widths[0]).toBeCloseTo(450 - 62 - 46, 6);
+    // When the words cannot all fit, the composer's widths stand.
+    expect(columnWidths(100, [{ min: 90, max: 90 }, { min: 90, max: 90 }], [1, 1])).toEqual([50, 50]);
+  });
+
   it("ignore given widths that do not match the columns", () => {
     const widths = columnWidths(400, [{ min: 10, max: 50 }, { min: 10, max: 150 }], [1, 1, 1]);
     expect(sum(widths)).toBeCloseTo(400, 6);

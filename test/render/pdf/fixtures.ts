@@ -4,7 +4,7 @@
 import type { Doc, TableBlock, TableCell } from "../../../src/compose/doc.js";
 import type { Rag } from "../../../src/model/schema.js";
 
-import { cell, h, houseStyle, list, p, RAG_WORD, t } from "../../helpers/doc-builders.js";
+import { cell, h, houseStyle, list, p, RAG_WORD, t, underNumbered } from "../../helpers/doc-builders.js";
 
 export * from "../../helpers/doc-builders.js";
 
@@ -78,7 +78,7 @@ export function cambridgeshireDoc(): Doc {
       ),
       h(1, "Action Plan", "4."),
       p("The Cambridgeshire Action Plan set out a plan for performance improvement under 11 headings.", "4.3"),
-      list("bullet", headings),
+      underNumbered(list("bullet", headings)),
       h(1, "Progress", "5."),
       p(
         [
@@ -180,10 +180,12 @@ export function cityOfLondonDoc(appendixRows = 12): Doc {
       p("All domestic abuse cases (whether incidents or crimes) are allocated to the PPU to investigate.", "16."),
       h(1, "Work still in progress on the Action Plan"),
       p("The action plan spans 2016 – 2017. The main areas that are still in progress are:", "34."),
-      list(
-        "roman-paren",
-        ["Domestic Abuse training package to be fully rolled out across the Force", "A formalised process to regularly seek the views of victims of domestic abuse"],
-        5,
+      underNumbered(
+        list(
+          "roman-paren",
+          ["Domestic Abuse training package to be fully rolled out across the Force", "A formalised process to regularly seek the views of victims of domestic abuse"],
+          5,
+        ),
       ),
       h(1, "Appendices"),
       list("upper-alpha-paren", ["Domestic Abuse Action Plan for the City of London 2016/17", "Training Content for domestic abuse and vulnerability"]),

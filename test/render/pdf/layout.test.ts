@@ -7,7 +7,7 @@ import { layoutDocument, listMarker } from "../../../src/render/pdf/layout-block
 import { pageGeometry } from "../../../src/render/pdf/page-geometry.js";
 import { paginate } from "../../../src/render/pdf/paginate.js";
 import { tableChunks } from "../../../src/render/pdf/tables.js";
-import { actionTable, cell, h, houseStyle, list, p, t } from "./fixtures.js";
+import { actionTable, cell, h, houseStyle, list, p, t, underNumbered } from "./fixtures.js";
 
 const style = houseStyle();
 const geometry = pageGeometry(style);
@@ -60,7 +60,7 @@ describe("lists", () => {
     expect(texts(chunks[1])[0]!.text).toBe("vi) ");
   });
 
-  it("indent nested lists further, and lists after a numbered paragraph under its text", () => {
+  it("indent nested lists further, and lists compose placed under the numbered text under it", () => {
     const nested = list("bullet", [[p("Outer"), list("bullet", ["Inner"])]]);
     const chunks = layoutDocument(doc([nested]), frame);
     const outer = texts(chunks[0]);
@@ -69,7 +69,7 @@ describe("lists", () => {
     expect(inner[0]!.text).toBe("– ");
     expect(inner[1]!.x).toBeGreaterThan(outer[1]!.x);
 
-    const after = layoutDocument(doc([p("Under 11 headings.", "4.3"), list("bullet", ["Strategic Ownership"])]), frame);
+    const after = layoutDocument(doc([p("Under 11 headings.", "4.3"), underNumbered(list("bullet", ["Strategic Ownership"]))]), frame);
     const alone = layoutDocument(doc([p("Under 11 headings."), list("bullet", ["Strategic Ownership"])]), frame);
     expect(texts(after[1])[1]!.x - texts(alone[1])[1]!.x).toBeCloseTo(36, 6);
   });
@@ -125,6 +125,41 @@ describe("pagination", () => {
     expect(pages[0]!.placed.map((x) => x.chunk)).not.toContain(heading);
     expect(pages[1]!.placed[0]!.chunk).toBe(heading);
     expect(pages[1]!.placed[1]!.chunk).toBe(para[0]);
+  });
+
+  it("keeps a whole chain of keep-with-next together (heading → lead-in → objective → first lines), not only its first pair", () => {
+    const filler = Array.from({ length: 6 }, () => line(40));
+    const heading = line(20, { keepWithNext: true });
+    const leadIn = line(15, { keepWithNext: true });
+    const objective = [line(15, { keepWithNext: true }), line(15, { keepWithNext: true })];
+    const answer = [line(15, { keepWithNext: true }), line(15), line(15)];
+    // 300 used, 50 left: the heading with its lead-in (35) would fit, the chain up to the
+    // answer's second line (95) does not, so all of it starts the next page.
+    const pages = paginate([...filler, line(60), heading, leadIn, ...objective, ...answer], 350);
+    const first = pages[0]!.placed.map((x) => x.chunk);
+    for (const kept of [heading, leadIn, ...objective, answer[0]!, answer[1]!]) expect(first).not.toContain(kept);
+    expect(pages[1]!.placed.slice(0, 6).map((x) => x.chunk)).toEqual([heading, leadIn, ...objective, answer[0], answer[1]]);
+  });
+
+  it("moves a table row that does not fit to the next page whole, when a page would hold it", () => {
+    const update = "Review the domestic abuse training package and roll it out to every frontline officer. ".repeat(8);
+    const table = {
+      type: "table" as const,
+      role: "data" as const,
+      header: [cell("Ref"), cell("Update")],
+      rows: [1, 2, 3].map((n) => [cell(`1.${n}`), { paragraphs: [[t(update)]] }]),
+    };
+    const chunks = tableChunks(table, frame, style);
+    const [header, ...rows] = chunks;
+    expect(rows[0]!.height).toBeGreaterThan(60);
+    // The header and first row fit; the second row has room for several lines of its cells, not all.
+    const intro = [line(400 - header!.height - rows[0]!.height - rows[1]!.height / 2)];
+    const pages = paginate([...intro, ...chunks], 400);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]!.placed.map((x) => x.chunk)).toEqual([intro[0], header, rows[0]]);
+    // The second row starts the next page whole, below the header drawn again.
+    expect(pages[1]!.placed.map((x) => x.chunk)).toEqual([header, rows[1], rows[2]]);
+    expect(pages[1]!.placed[0]!.repeat).toBe(true);
   });
 
   it("starts a new page at a page break, but not a blank one", () => {

@@ -66,6 +66,18 @@ describe("breaking lines", () => {
     expect(out.map(lineText).join("")).toBe("officers made house-to-house enquiries");
   });
 
+  it("never breaks a span marked noBreak at its hyphen (Mar-17), alone or among other text", () => {
+    const date: Span = { text: "Mar-17", style: regular, noBreak: true };
+    const width = textWidth(metricsFor("regular"), "due Mar-", 12) + 1; // "due Mar-" fits, "due Mar-17" does not
+    const marked = lines([span("due "), date, span(" as agreed")], width).map(lineText);
+    expect(marked.slice(0, 2)).toEqual(["due", "Mar-17"]);
+    expect(breakSpans([span("due "), date], width, 12).map(lineText)).toEqual(["due", "Mar-17"]);
+    // Without the mark, the hyphen is a break like any other.
+    expect(lines([span("due "), span("Mar-17"), span(" as agreed")], width).map(lineText)[0]).toBe("due Mar-");
+    expect(contentWidths([date]).min).toBeCloseTo(textWidth(metricsFor("regular"), "Mar-17", 12), 6);
+    expect(contentWidths([span("Mar-17")]).min).toBeLessThan(contentWidths([date]).min);
+  });
+
   it("cuts a word longer than the line between characters", () => {
     const url = "https://www.justiceinspectorates.gov.uk/hmicfrs/publications/evidence-led-domestic-abuse-prosecutions/";
     const out = lines([span(url)], 100);

@@ -17,6 +17,9 @@ const KNOWN_BODIES: Record<string, string> = {
   "hm courts & tribunals service": "HM Courts & Tribunals Service",
   "hm courts and tribunals service": "HM Courts & Tribunals Service",
   npcc: "the National Police Chiefs’ Council",
+  "national police chiefs council": "the National Police Chiefs’ Council",
+  "independent office for police conduct": "the Independent Office for Police Conduct",
+  "national crime agency": "the National Crime Agency",
   cop: "the College of Policing",
   "college of policing": "the College of Policing",
   ho: "the Home Office",
@@ -48,10 +51,35 @@ export interface Addressee {
 const JOINED_NAMES = Object.keys(KNOWN_BODIES).filter((name) => /\s(and|&)\s/.test(name));
 
 export function readAddressee(text: string | null): Addressee {
-  const parts = splitNames(text ?? "");
-  if (parts.length === 0 || parts.some((p) => FORCE_WORDS.test(p) || /^all$/i.test(p))) return { force: true, otherBodies: [] };
+  // "To the Home Office", "For: chief constables": the leading word says nothing about who.
+  const parts = splitNames((text ?? "").replace(/^\s*(?:addressed\s+)?(?:to|for)\b\s*:?\s*/i, ""));
+  if (parts.length === 0 || parts.some(namesTheForce)) return { force: true, otherBodies: [] };
   return { force: false, otherBodies: parts.map(bodyName) };
 }
+
+/** "Chief constables", "All forces", "all"; not a body whose own name has "police" in it (the NPCC, the IOPC). */
+function namesTheForce(part: string): boolean {
+  if (KNOWN_BODIES[bodyKey(part)] !== undefined) return false;
+  return FORCE_WORDS.test(part) || /^all$/i.test(part);
+}
+
+/**
+ * Who a tracker row is addressed to: its "Addressed to" cell, else the subject of its text as
+ * HMICFRS writes recommendations ("By 31 March 2020, the Home Office should …"). A subject that
+ * names no body we know is read as the force, so a response is never silently not asked for.
+ */
+export function addresseeOf(rec: { addressee: string | null; text: string }): Addressee {
+  if (rec.addressee !== null && rec.addressee.trim() !== "") return readAddressee(rec.addressee);
+  // "the Home Office, working with the NPCC, should": those it works with are not addressed.
+  const subject = RECOMMENDATION_SUBJECT.exec(rec.text.replace(/\s+/g, " ").trim())?.[1]?.replace(/,?\s*(?:working|in consultation|together|in partnership) with\b.*$/i, "");
+  if (subject === undefined) return { force: true, otherBodies: [] };
+  const read = readAddressee(subject);
+  const known = splitNames(subject).every((p) => KNOWN_BODIES[bodyKey(p)] !== undefined);
+  return read.force || !known ? { force: true, otherBodies: [] } : read;
+}
+
+/** "By March 2020, the Home Office should": the words before "should", after an opening "By/Within …,". */
+const RECOMMENDATION_SUBJECT = /^(?:(?:by|within|before|from)\b[^,]{1,60},\s*)?(.{2,120}?)\s+(?:should|must|is to|are to)\b/i;
 
 /** "Police and CPS" → ["Police", "CPS"]; "HM Prison and Probation Service" stays one name. */
 function splitNames(text: string): string[] {
@@ -68,9 +96,13 @@ function splitNames(text: string): string[] {
     .filter((p) => p !== "");
 }
 
+function bodyKey(text: string): string {
+  return text.toLowerCase().replace(/[.’']/g, "").replace(/^the /, "");
+}
+
 /** "CPS" → "the Crown Prosecution Service"; an unknown name keeps its words, with "the" before a proper name. */
 export function bodyName(text: string): string {
-  const known = KNOWN_BODIES[text.toLowerCase().replace(/[.’']/g, "").replace(/^the /, "")];
+  const known = KNOWN_BODIES[bodyKey(text)];
   if (known) return known;
   if (/^(the|a|an|all|each|every|other|local|hm|his|her)\b/i.test(text)) return text;
   return /^[A-Z]/.test(text) ? `the ${text}` : text;

@@ -1,7 +1,7 @@
 // Who a recommendation is addressed to: the force (it owes a response) or only other bodies
 // (the paper says to whom, in full).
 import { describe, expect, it } from "vitest";
-import { bodyName, readAddressee } from "../../src/compose/s55/addressee.js";
+import { bodyName, readAddressee } from "../../src/model/addressee.js";
 
 describe("readAddressee", () => {
   it.each([null, "", "Police", "Police and CPS", "Police, CPS", "All forces", "Chief constables", "Police and Crime Commissioner", "Cambridgeshire Constabulary", "PCCs and CPS"])(
