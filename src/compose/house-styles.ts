@@ -1,8 +1,8 @@
 // House styles are YAML files under templates/styles/, checked against the HouseStyle schema.
 // A mistake in one is reported like any other input mistake: file, line, what to write instead.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { LIMITS } from "../ingest/limits.js";
-import { readUserFile } from "../ingest/read-user-file.js";
+import { FILE_LIMITS } from "../files/limits.js";
+import { readUserFile } from "../files/read-user-file.js";
 import { resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
@@ -72,7 +72,7 @@ export function loadHouseStyle(name: string, origin: NameOrigin = { file: "--sty
 
 function loadStyleFile(path: string, origin: NameOrigin): LoadedStyle {
   const file = displayPath(path);
-  const read = readUserFile(path, LIMITS.maxTextFileBytes);
+  const read = readUserFile(path, FILE_LIMITS.maxTextFileBytes);
   if (!read.ok) {
     const message = read.reason === "missing" ? "there is no such house style file" : read.message;
     return { style: null, file: origin.file, headerLine: 1, footerLine: 1, diagnostics: [{ severity: "error", code: "STYLE_UNKNOWN", message: `${file}: ${message}`, file: origin.file, ...(origin.line ? { line: origin.line } : {}) }] };

@@ -6,8 +6,8 @@ import { dirname, resolve } from "node:path";
 import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { LIMITS } from "../ingest/limits.js";
-import { readUserFile } from "../ingest/read-user-file.js";
+import { FILE_LIMITS } from "../files/limits.js";
+import { readUserFile } from "../files/read-user-file.js";
 import { parseDateText } from "../model/dates.js";
 import { isAllowedLinkAddress, refusedLinkMessage } from "./link-address.js";
 import { didYouMean } from "../diagnostics/suggest.js";
@@ -135,7 +135,7 @@ export interface LoadedSpec {
 
 export function loadSpec(path: string, options: { displayName?: string } = {}): LoadedSpec {
   const file = options.displayName ?? path;
-  const read = readUserFile(path, LIMITS.maxTextFileBytes);
+  const read = readUserFile(path, FILE_LIMITS.maxTextFileBytes);
   if (!read.ok) {
     const message = read.reason === "missing" ? "the paper spec cannot be read (does the file exist?)" : `the paper spec cannot be read: ${read.message}`;
     return { ...emptySpec(file, path), diagnostics: [{ severity: "error", code: "SPEC_NOT_FOUND", message, file }] };

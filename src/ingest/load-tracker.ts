@@ -11,7 +11,7 @@ import type { MappingFile } from "./mapping-file.js";
 import { closestMatch } from "../diagnostics/suggest.js";
 import { InputRefused, refuse } from "./refused.js";
 import { filledCells, type RawWorkbook } from "./raw-table.js";
-import { readUserFile, type UserFileRead } from "./read-user-file.js";
+import { readUserFile, type UserFileRead } from "../files/read-user-file.js";
 import { detectInput } from "./sniff.js";
 
 export interface LoadOptions {
