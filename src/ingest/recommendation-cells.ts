@@ -4,9 +4,9 @@ import type { CellLocator, TrackerCell } from "../model/cell-locator.js";
 import type { Recommendation } from "../model/schema.js";
 import type { ColumnField } from "./columns.js";
 import type { Column } from "./header.js";
-import type { TableLayout } from "./layout.js";
+import type { TableHeading } from "./layout.js";
 
-export function recommendationCells(tables: readonly TableLayout[], file: string): CellLocator {
+export function recommendationCells(tables: readonly TableHeading[], file: string): CellLocator {
   const column = (rec: Recommendation, ...fields: ColumnField[]): Column | undefined => {
     const columns = tables.find((t) => t.sheet.name === rec.source.sheet)?.header.columns ?? [];
     for (const field of fields) {
