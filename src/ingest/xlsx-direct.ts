@@ -12,7 +12,7 @@ import type { CellFill, FillColour } from "./fill-colour.js";
 import { LIMITS } from "./limits.js";
 import { InputRefused } from "./refused.js";
 import { DUPLICATE_PART } from "./zip-directory.js";
-import { bytewiseText, detached, lineAt, scanXml, XmlMalformed, type Attributes, type XmlHandler } from "./xml-scan.js";
+import { detached, lineAt, scanXml, XmlMalformed, type Attributes, type XmlHandler } from "./xml-scan.js";
 
 /** A cell's value as read: text, number, boolean, date-formatted number (its serial), error, rich text, or an ISO date (`t="d"`). */
 export type SourceValue =
@@ -121,10 +121,9 @@ export function readWorkbookParts(parts: ReadonlyMap<string, Buffer>, file = "wo
     return bytes;
   };
   /** Scans a part, refusing the workbook at the line where its XML breaks. */
-  const scan = (name: string, part: string | LargePart, handler: XmlHandler, sheet?: string): void => {
-    const xml = typeof part === "string" ? part : part.xml;
+  const scan = (name: string, xml: string, handler: XmlHandler, sheet?: string): void => {
     try {
-      scanXml(xml, handler, { bytewise: typeof part !== "string" && part.bytewise });
+      scanXml(xml, handler);
     } catch (err) {
       if (err instanceof XmlMalformed) {
         throw damaged(file, { part: partLabel(name), line: lineAt(xml, err.offset), ...(sheet === undefined ? {} : { sheet }) }, `the XML has ${err.reason}`);
@@ -140,7 +139,7 @@ export function readWorkbookParts(parts: ReadonlyMap<string, Buffer>, file = "wo
   const styles = readStyles(text("xl/styles.xml"), scan);
   const stringsPart = sharedStringsPart(workbookRels, byName);
   const stringsBytes = stringsPart === undefined ? undefined : take(stringsPart);
-  const strings = stringsPart === undefined ? null : readSharedStrings(stringsPart, largePartText(stringsBytes!, stringsPart, file), scan, file);
+  const strings = stringsPart === undefined ? null : readSharedStrings(stringsPart, partText(stringsBytes!, stringsPart, file), scan, file);
   const coreXml = text("docProps/core.xml");
   const title = coreXml === undefined ? undefined : readTitle(coreXml, (h) => scan("docProps/core.xml", coreXml, h));
 
@@ -176,9 +175,9 @@ export function readWorkbookParts(parts: ReadonlyMap<string, Buffer>, file = "wo
       state: def.state,
       read(maker) {
         if (bytes === undefined) throw new Error(`the sheet "${def.name}" has been read already`);
-        const xml = largePartText(bytes, partName, file);
+        const xml = partText(bytes, partName, file);
         bytes = undefined;
-        return readWorksheet(def, { styles, strings, rels, file, part: partName, scan: (h) => scan(partName, xml, h, def.name) }, maker);
+        return readWorksheet(xml, def, { styles, strings, rels, file, part: partName, scan: (h) => scan(partName, xml, h, def.name) }, maker);
       },
     });
   }
@@ -194,20 +193,6 @@ function partText(bytes: Buffer, name: string, file: string): string {
   // the memory of TextDecoder's for a 150 MB sheet).
   if (!isUtf8(bytes)) throw damaged(file, { part: partLabel(name) }, "the part is not UTF-8 text, as XML in a workbook must be");
   return bytes.toString("utf8");
-}
-
-/** A large part's text (a sheet, the shared strings), for scanXml: UTF-8 read bytewise, one byte a character however many characters are not ASCII. */
-interface LargePart {
-  xml: string;
-  bytewise: boolean;
-}
-
-function largePartText(bytes: Buffer, name: string, file: string): LargePart {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { xml: partText(bytes, name, file), bytewise: false };
-  }
-  if (!isUtf8(bytes)) throw damaged(file, { part: partLabel(name) }, "the part is not UTF-8 text, as XML in a workbook must be");
-  return { xml: bytewiseText(bytes), bytewise: true };
 }
 
 function sheetKind(type: string): string {
@@ -253,7 +238,7 @@ function relsPartOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-type Scan = (name: string, part: string | LargePart, handler: XmlHandler) => void;
+type Scan = (name: string, xml: string, handler: XmlHandler) => void;
 
 // ---- xl/workbook.xml ----
 
@@ -465,7 +450,7 @@ function textModel(pieces: string): string {
 }
 
 /** Each shared string's text: its `<t>`, or its rich text runs' `<t>`s joined (phonetic guides left out). */
-function readSharedStrings(name: string, xml: LargePart, scan: Scan, file: string): string[] {
+function readSharedStrings(name: string, xml: string, scan: Scan, file: string): string[] {
   const values: string[] = [];
   let depth = 0;
   let root = "";
@@ -534,7 +519,7 @@ interface CellXml {
 const SHOWS_NOTHING: unique symbol = Symbol("a cell that shows nothing");
 type Row<C> = { row: number; cells: (C | typeof SHOWS_NOTHING | undefined)[] };
 
-function readWorksheet<C>(def: SheetDef, ctx: SheetContext, maker: CellMaker<C>): SheetCells<C> {
+function readWorksheet<C>(xml: string, def: SheetDef, ctx: SheetContext, maker: CellMaker<C>): SheetCells<C> {
   const rows: Row<C>[] = [];
   const seenRows = new Set<number>();
   const merges: Merge[] = [];
