@@ -16,7 +16,7 @@ const DIST = join(ROOT, "dist");
 const STAMP = join(DIST, ".build-hash");
 const INPUTS = ["src", "templates", "tsconfig.json", "tsconfig.build.json", "scripts/build.js", "scripts/bundle.js", "scripts/precompile-templates.js", "package-lock.json"];
 /** What the build must have left for the package to run. */
-const OUTPUTS = ["bundle/main.js", "bundle/pdf-worker.js", "templates.precompiled.json"];
+const OUTPUTS = ["bundle/main.js", "bundle/pdf-worker.js", "templates.precompiled.json", "shipped.parsed.json"];
 
 /** Every input file, in a fixed order, hashed with its path. */
 function sourceHash() {

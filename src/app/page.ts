@@ -1,7 +1,8 @@
 // The one page of the app, as the server sends it: GOV.UK Frontend's layout (without the crown
 // or the GOV.UK name) with the four steps. The steps after the first are filled in by
 // static/app.js as the user goes; every control is a real form control, usable by keyboard.
-import { LIMITS, formatMegabytes } from "../ingest/limits.js";
+import { formatMegabytes } from "../files/limits.js";
+import { LIMITS } from "../ingest/limits.js";
 
 export function appPage(): string {
   return `<!DOCTYPE html>

@@ -11,11 +11,11 @@ import { displayPath, templatePath } from "../compose/paths.js";
 import { clockText, reportClocks } from "../compose/s55/clock.js";
 import { composeSection55 } from "../compose/s55/compose-s55.js";
 import { itemLabel } from "../compose/s55/labels.js";
-import { placeName, rowCells } from "../compose/s55/row-cells.js";
 import { VARIANT_INFO } from "../compose/s55/variants.js";
 import { loadSpec, type PaperSpec } from "../compose/spec.js";
-import { formatDiagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { formatDiagnostic, hasErrors, placeName, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadResult } from "../ingest/load-tracker.js";
+import { recommendationCells } from "../ingest/recommendation-cells.js";
 import { formatUkDate } from "../model/dates.js";
 import type { ChangeReport } from "../model/changes.js";
 import type { Plan } from "../model/schema.js";
@@ -72,7 +72,7 @@ export interface ReportChoiceView {
 /** The tracker's inspection reports, each with its section 55 deadline, days left and missing responses. */
 export function reportChoices(loaded: LoadResult, trackerFile: string, asOf: string): ReportChoiceView[] {
   if (!loaded.plan) return [];
-  const cells = rowCells(loaded.tables, trackerFile);
+  const cells = recommendationCells(loaded.tables, trackerFile);
   return reportClocks(loaded.plan, asOf).map((c) => ({
     id: c.report.id,
     title: c.report.title,
@@ -112,7 +112,7 @@ export function composeFromForm(loaded: LoadResult, trackerFile: string, form: P
         diagnostics.push({ severity: "error", code: "REPORT_NOT_CHOSEN", message: plan.reports.length === 0 ? "this tracker has no inspection reports: a section 55 response needs a recommendations tracker" : "choose the report to respond to", file: spec.loaded.file });
       } else {
         draft = reportClocks(plan, asOf).find((c) => c.report.id === report.id)!.withoutResponse.length > 0;
-        composed = composeSection55({ plan, tables: loaded.tables, trackerFile, report, variant: "chief-constable", asOf, draft, spec: spec.loaded });
+        composed = composeSection55({ plan, cells: recommendationCells(loaded.tables, trackerFile), report, variant: "chief-constable", asOf, draft, spec: spec.loaded });
       }
     } else {
       composed = composePaper({ plan, spec: spec.loaded, asOf, sourceFile: trackerFile, ...(changes ? { changes } : {}) });

@@ -2,7 +2,7 @@
 // paper. Reads the old tracker as the new one is read, and compares the two plans.
 import { cellName, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ColumnField } from "../ingest/columns.js";
-import type { TableLayout } from "../ingest/layout.js";
+import type { TableHeading } from "../ingest/layout.js";
 import { loadTracker, type LoadResult } from "../ingest/load-tracker.js";
 import { compareTrackers, type ChangeField, type ChangeReport } from "../model/changes.js";
 import type { Plan, SourcePosition } from "../model/schema.js";
@@ -71,7 +71,7 @@ const FIELD_COLUMN: Record<ChangeField, ColumnField> = {
 };
 
 /** The cell of a field in a row, from which column of that row's sheet holds the field. */
-function fieldCells(tables: readonly TableLayout[]): (source: SourcePosition, field: ChangeField) => string | null {
+function fieldCells(tables: readonly TableHeading[]): (source: SourcePosition, field: ChangeField) => string | null {
   const bySheet = new Map(tables.map((t) => [t.sheet.name, t]));
   return (source, field) => {
     const columns = bySheet.get(source.sheet)?.header.columns ?? [];

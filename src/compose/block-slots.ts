@@ -10,7 +10,12 @@ import type { Block } from "./doc.js";
 export interface BlockSlots {
   /** Keeps the blocks; returns the placeholder to print where they go (as a block of its own). */
   place(blocks: Block[]): Handlebars.SafeString;
-  /** The blocks a placeholder stands for, once; undefined when the HTML is not one of ours. */
+  /**
+   * The blocks a placeholder stands for; undefined when the HTML is not one of ours. The first
+   * take hands over the blocks placed, later takes of the same placeholder get copies of them,
+   * so a caller changes what it took only by replacing blocks, never by editing them, until
+   * every placeholder is taken.
+   */
   take(html: string): Block[] | undefined;
   /** Whether the HTML is one of our placeholders (used where blocks cannot go, inside a line). */
   isPlaceholder(html: string): boolean;
@@ -24,6 +29,7 @@ export interface BlockSlots {
 export function createBlockSlots(limit?: { maxRows: number; tooLarge: (rows: number) => Error }): BlockSlots {
   const token = randomBytes(8).toString("hex");
   const stored = new Map<number, Block[]>();
+  const taken = new Set<number>();
   let rows = 0;
   const pattern = new RegExp(`^<!-- boardpack-data ${token} (\\d+) -->$`);
   const slotOf = (html: string): number | undefined => {
@@ -43,7 +49,13 @@ export function createBlockSlots(limit?: { maxRows: number; tooLarge: (rows: num
       const n = slotOf(html);
       if (n === undefined) return undefined;
       const blocks = stored.get(n) ?? [];
-      // A template that prints the same placeholder twice ({{#each}} round a partial) gets copies.
+      // A template that prints the same placeholder twice (a theme's narrative printed twice)
+      // gets copies. Only repeats are copied: copying every action table and list on its one
+      // take cost about 220 M instructions of a 1,000-action paper (callgrind, 4.01 G -> 3.80 G).
+      if (!taken.has(n)) {
+        taken.add(n);
+        return blocks;
+      }
       return structuredClone(blocks);
     },
     isPlaceholder: (html) => slotOf(html) !== undefined,

@@ -7,7 +7,7 @@
 //   marked noBreak: Word writes its hyphen as a non-breaking hyphen, the PDF layout never breaks
 //   inside it, and the text still reads "Mar-17".
 import type { Block, Run } from "./doc.js";
-import { replaceRuns, splitRun } from "./each-runs.js";
+import { flatMapRuns, replaceRuns, splitRun } from "./each-runs.js";
 
 const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
 const DATE = new RegExp(
@@ -23,7 +23,7 @@ const HYPHENED_DATE = new RegExp(
 const NBSP = "\u00a0";
 
 export function keepDatesTogether(blocks: readonly Block[]): void {
-  replaceRuns(blocks, (runs) => runs.flatMap(dateRuns));
+  replaceRuns(blocks, (runs) => flatMapRuns(runs, dateRuns));
 }
 
 function dateRuns(run: Run): Run[] {

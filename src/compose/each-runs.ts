@@ -23,6 +23,25 @@ export function replaceRuns(blocks: readonly Block[], change: (runs: Run[]) => R
 }
 
 /**
+ * Each run replaced by the runs `make` gives for it (runs.flatMap(make)), but the list itself when
+ * every run stays as it was: a long paper has half a million lists of runs, nearly all untouched,
+ * and a new list from flatMap takes room for sixteen runs where most hold one.
+ */
+export function flatMapRuns(runs: Run[], make: (run: Run) => Run[]): Run[] {
+  let out: Run[] | undefined;
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
+    const made = make(run);
+    if (out === undefined) {
+      if (made.length === 1 && made[0] === run) continue;
+      out = runs.slice(0, i);
+    }
+    out.push(...made);
+  }
+  return out ?? runs;
+}
+
+/**
  * A run cut where `pattern` matches, each match becoming a run of its own made by `mark`; the
  * pieces keep the run's look and link, and a line break stays after the last piece.
  */

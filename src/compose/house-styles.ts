@@ -1,8 +1,8 @@
 // House styles are YAML files under templates/styles/, checked against the HouseStyle schema.
 // A mistake in one is reported like any other input mistake: file, line, what to write instead.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { LIMITS } from "../ingest/limits.js";
-import { readUserFile } from "../ingest/read-user-file.js";
+import { FILE_LIMITS } from "../files/limits.js";
+import { readUserFile } from "../files/read-user-file.js";
 import { resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
@@ -12,6 +12,7 @@ import { displayPath, templateFolder, templatePath } from "./paths.js";
 import { SPEC_FIELDS } from "./spec.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { yamlLineFinder } from "./yaml-lines.js";
+import { shippedParse } from "./shipped-parses.js";
 
 export interface LoadedStyle {
   style: HouseStyle | null;
@@ -72,7 +73,7 @@ export function loadHouseStyle(name: string, origin: NameOrigin = { file: "--sty
 
 function loadStyleFile(path: string, origin: NameOrigin): LoadedStyle {
   const file = displayPath(path);
-  const read = readUserFile(path, LIMITS.maxTextFileBytes);
+  const read = readUserFile(path, FILE_LIMITS.maxTextFileBytes);
   if (!read.ok) {
     const message = read.reason === "missing" ? "there is no such house style file" : read.message;
     return { style: null, file: origin.file, headerLine: 1, footerLine: 1, diagnostics: [{ severity: "error", code: "STYLE_UNKNOWN", message: `${file}: ${message}`, file: origin.file, ...(origin.line ? { line: origin.line } : {}) }] };
@@ -80,7 +81,30 @@ function loadStyleFile(path: string, origin: NameOrigin): LoadedStyle {
   return { ...parseHouseStyle(read.bytes.toString("utf8"), file), path };
 }
 
+/** What a shipped style's file gave when boardpack was built (shipped-parses.ts). */
+export interface ParsedStyle {
+  style: HouseStyle;
+  headerLine: number;
+  footerLine: number;
+  logoLine: number;
+}
+
+/** The text a style is kept under: the name it must have is part of reading it. */
+export function styleParseText(source: string, expectedName?: string): string {
+  return JSON.stringify([expectedName ?? null, source]);
+}
+
 export function parseHouseStyle(source: string, file: string, expectedName?: string): LoadedStyle {
+  const shipped = shippedParse("style", styleParseText(source, expectedName)) as ParsedStyle | undefined;
+  if (shipped) {
+    const { style, headerLine, footerLine, logoLine } = shipped;
+    return { style, file, headerLine, footerLine, logoLine, diagnostics: [] };
+  }
+  return readHouseStyle(source, file, expectedName);
+}
+
+/** The style in a file's text, read afresh: its YAML parsed and checked. */
+export function readHouseStyle(source: string, file: string, expectedName?: string): LoadedStyle {
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, logLevel: "error" });
   const finder = yamlLineFinder(doc, counter);

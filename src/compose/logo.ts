@@ -4,7 +4,7 @@
 // out without the crest its style promised.
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { readLogoFile } from "../ingest/logo-file.js";
+import { readLogoFile } from "../files/logo-file.js";
 import type { Logo } from "./doc.js";
 import type { LoadedStyle } from "./house-styles.js";
 import type { LoadedSpec } from "./spec.js";

@@ -348,18 +348,19 @@ export function markdownToBlocks(part: MarkdownPart, style: HouseStyle): Convert
   };
 
   /** Directives waiting for the next list or table (list:, table:, widths:) apply to data blocks too. */
+  // The first block is replaced, not edited: the blocks are the slots' own (see BlockSlots.take).
   const takeDataDirectives = (blocks: Block[]): Block[] => {
-    const first = blocks[0];
-    if (first?.type === "list" && pending.list) first.kind = pending.list;
+    let first = blocks[0];
+    if (first?.type === "list" && pending.list) first = { ...first, kind: pending.list };
     if (first?.type === "table") {
-      if (pending.tableRole) first.role = pending.tableRole;
+      if (pending.tableRole) first = { ...first, role: pending.tableRole };
       if (pending.widths) {
-        if (pending.widths.length === first.header.length) first.widths = pending.widths;
+        if (pending.widths.length === first.header.length) first = { ...first, widths: pending.widths };
         else warn("DIRECTIVE_INVALID", `widths: ${pending.widths.length} widths were given for a table of ${first.header.length} columns; the widths are ignored`, "widths");
       }
     }
     pending = { ...pending, list: undefined, tableRole: undefined, widths: undefined };
-    return blocks;
+    return first === blocks[0] ? blocks : [first!, ...blocks.slice(1)];
   };
 
   /** Directives for "the next paragraph" that meet something else first are reported, not carried on. */

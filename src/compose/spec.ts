@@ -6,12 +6,13 @@ import { dirname, resolve } from "node:path";
 import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { LIMITS } from "../ingest/limits.js";
-import { readUserFile } from "../ingest/read-user-file.js";
+import { FILE_LIMITS } from "../files/limits.js";
+import { readUserFile } from "../files/read-user-file.js";
 import { parseDateText } from "../model/dates.js";
 import { isAllowedLinkAddress, refusedLinkMessage } from "./link-address.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { yamlLineFinder } from "./yaml-lines.js";
+import { shippedParse } from "./shipped-parses.js";
 
 /** Text a user typed; blank values are removed before this is checked, so it is never empty. */
 const Text = z.string().trim().min(1);
@@ -135,7 +136,7 @@ export interface LoadedSpec {
 
 export function loadSpec(path: string, options: { displayName?: string } = {}): LoadedSpec {
   const file = options.displayName ?? path;
-  const read = readUserFile(path, LIMITS.maxTextFileBytes);
+  const read = readUserFile(path, FILE_LIMITS.maxTextFileBytes);
   if (!read.ok) {
     const message = read.reason === "missing" ? "the paper spec cannot be read (does the file exist?)" : `the paper spec cannot be read: ${read.message}`;
     return { ...emptySpec(file, path), diagnostics: [{ severity: "error", code: "SPEC_NOT_FOUND", message, file }] };
@@ -149,7 +150,34 @@ export function resolveTrackerPath(loaded: LoadedSpec): string | null {
   return tracker ? resolve(dirname(loaded.path), tracker) : null;
 }
 
+/** What a shipped spec's file gave when boardpack was built (shipped-parses.ts); its lines are found only when asked for. */
+export interface ParsedSpec {
+  spec: PaperSpec;
+  body: string;
+  bodyStartLine: number;
+}
+
 export function parseSpec(text: string, file: string, path = file): LoadedSpec {
+  const shipped = shippedParse("spec", text) as ParsedSpec | undefined;
+  if (!shipped) return readSpec(text, file, path);
+  // Lines are asked for only to point at a field in a message: then the YAML is read after all.
+  let read: LoadedSpec | undefined;
+  const lines = (): LoadedSpec => (read ??= readSpec(text, file, path));
+  return {
+    file,
+    path,
+    spec: shipped.spec,
+    body: shipped.body,
+    bodyStartLine: shipped.bodyStartLine,
+    frontMatterLine: 1,
+    lineOf: (at, options) => lines().lineOf(at, options),
+    textLineOf: (at) => lines().textLineOf(at),
+    diagnostics: [],
+  };
+}
+
+/** The spec in a file's text, read afresh: its front matter parsed and checked. */
+export function readSpec(text: string, file: string, path = file): LoadedSpec {
   const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const lines = source.split("\n");
   const error = (code: string, message: string, line: number): Diagnostic => ({ severity: "error", code, message, file, line });

@@ -67,6 +67,13 @@ export function cellName(sheet: string | null, col: number, row: number): string
   return sheet == null ? ref : `${sheetPrefix(sheet)}!${ref}`;
 }
 
+/** What a user types in Excel's name box (`Recommendations!G12`), or `Recommendations row 12` with no column. */
+export function placeName(at: Position): string {
+  const row = at.row ?? 1;
+  if (at.col !== undefined) return cellName(at.sheet ?? null, at.col, row);
+  return at.sheet != null ? `${cellName(at.sheet, 0, row).replace(/![A-Z]+\d+$/, "")} row ${row}` : `row ${row}`;
+}
+
 function sheetPrefix(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }

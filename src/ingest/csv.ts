@@ -4,7 +4,8 @@ import { CsvError, parse } from "csv-parse/sync";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { unguardFormulaText } from "../model/formula-guard.js";
 import { decodeText } from "./decode.js";
-import { formatMegabytes, LIMITS, type Limits } from "./limits.js";
+import { formatMegabytes } from "../files/limits.js";
+import { LIMITS, type Limits } from "./limits.js";
 import type { RawCell, RawRow, RawWorkbook } from "./raw-table.js";
 import { InputRefused, refuse } from "./refused.js";
 

@@ -19,6 +19,19 @@ export interface TableLayout {
   rows: RowRole[];
 }
 
+/**
+ * What a table's reading leaves the commands: its sheet's name and where its header is, to name
+ * a cell in a message. Not its rows: those are let go once the plan is made.
+ */
+export interface TableHeading {
+  sheet: { name: string | null };
+  header: HeaderRow;
+}
+
+export function tableHeading(table: TableLayout): TableHeading {
+  return { sheet: { name: table.sheet.name }, header: table.header };
+}
+
 export interface SkippedSheet {
   kind: "skipped";
   sheet: RawSheet;

@@ -4,15 +4,14 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { normalise } from "./normalise.js";
 import { Plan } from "../model/schema.js";
 import { readCsv } from "./csv.js";
-import type { TableLayout } from "./layout.js";
-import { layoutSheet, type SheetLayout } from "./layout.js";
+import { layoutSheet, tableHeading, type SheetLayout, type TableHeading, type TableLayout } from "./layout.js";
 import { longCellWarnings } from "./long-cells.js";
 import { LIMITS, type Limits } from "./limits.js";
 import type { MappingFile } from "./mapping-file.js";
 import { closestMatch } from "../diagnostics/suggest.js";
 import { InputRefused, refuse } from "./refused.js";
 import { filledCells, type RawWorkbook } from "./raw-table.js";
-import { readUserFile, type UserFileRead } from "./read-user-file.js";
+import { readUserFile, type UserFileRead } from "../files/read-user-file.js";
 import { detectInput } from "./sniff.js";
 
 export interface LoadOptions {
@@ -25,7 +24,8 @@ export interface LoadOptions {
 export interface LoadResult {
   plan: Plan | null;
   diagnostics: Diagnostic[];
-  tables: TableLayout[];
+  /** The tables read (their headers, not their rows), for `boardpack check` to show which header became which field. */
+  tables: TableHeading[];
   format: "xlsx" | "csv";
 }
 
@@ -38,6 +38,14 @@ export async function loadTracker(path: string, options: LoadOptions = {}): Prom
 }
 
 export async function loadTrackerBytes(bytes: Buffer, file: string, options: LoadOptions = {}): Promise<LoadResult> {
+  // The sheets as read are let go when readPlan returns: only the plan is held while it is checked.
+  const read = await readPlan(bytes, file, options);
+  const plan = read.plan ? checkPlan(read.plan, file, read.diagnostics) : null;
+  return { ...read, plan };
+}
+
+/** The file's sheets → the plan, before its check against the schema. */
+async function readPlan(bytes: Buffer, file: string, options: LoadOptions): Promise<LoadResult> {
   const limits = options.limits ?? LIMITS;
   const { format, parts } = detectInput(bytes, file, limits);
   const diagnostics: Diagnostic[] = [];
@@ -64,9 +72,7 @@ export async function loadTrackerBytes(bytes: Buffer, file: string, options: Loa
   const result = normalise(workbook, layouts);
   diagnostics.push(...result.diagnostics);
   if (options.mapping) refuseUnusedMappings(options.mapping, layouts);
-
-  const plan = result.plan ? checkPlan(result.plan, file, diagnostics) : null;
-  return { plan, diagnostics, tables: result.tables, format };
+  return { plan: result.plan, diagnostics, tables: result.tables.map(tableHeading), format };
 }
 
 function refuseUnread(read: Extract<UserFileRead, { ok: false }>, file: string) {

@@ -6,7 +6,7 @@ import { closestMatch } from "../diagnostics/suggest.js";
 import { COLUMN_FIELDS, type ColumnField } from "./columns.js";
 import type { MappingOverrides } from "./header.js";
 import { LIMITS } from "./limits.js";
-import { readUserFile } from "./read-user-file.js";
+import { readUserFile } from "../files/read-user-file.js";
 import { InputRefused } from "./refused.js";
 
 /** The fields a user maps (README); the rest are the columns of boardpack's own tracker. */

@@ -12,7 +12,7 @@ import { basename } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { MatchRule, MatchRules } from "../model/changes.js";
 import { LIMITS } from "./limits.js";
-import { readUserFile } from "./read-user-file.js";
+import { readUserFile } from "../files/read-user-file.js";
 import { InputRefused } from "./refused.js";
 
 const EXAMPLE = 'same:\n  "1.3": "2.1"\ndifferent:\n  "1.4": "1.4"';

@@ -2,7 +2,8 @@
 // everything else with one sentence a Word/Excel user can act on. The file's extension is
 // only a hint: a .csv that is really an xlsx is read as one, an .xlsx that is text is refused.
 import { decodeText } from "./decode.js";
-import { formatMegabytes, LIMITS, type Limits } from "./limits.js";
+import { formatMegabytes } from "../files/limits.js";
+import { LIMITS, type Limits } from "./limits.js";
 import { refuse } from "./refused.js";
 import {
   assertPlausibleRatios,

@@ -12,9 +12,9 @@ import type { CellFill, FillColour } from "./fill-colour.js";
 import { LIMITS } from "./limits.js";
 import { InputRefused } from "./refused.js";
 import { DUPLICATE_PART } from "./zip-directory.js";
-import { lineAt, scanXml, XmlMalformed, type Attributes, type XmlHandler } from "./xml-scan.js";
+import { bytewiseText, detached, lineAt, scanXml, XmlMalformed, type Attributes, type XmlHandler } from "./xml-scan.js";
 
-/** A cell's value as read: text, number, boolean, date-formatted number (its serial), error, rich text, hyperlink, or an ISO date (`t="d"`). */
+/** A cell's value as read: text, number, boolean, date-formatted number (its serial), error, rich text, or an ISO date (`t="d"`). */
 export type SourceValue =
   | string
   | number
@@ -22,23 +22,35 @@ export type SourceValue =
   | null
   | undefined
   | { error: string }
-  | { richText: { text: string | undefined }[] }
-  | { text: unknown; hyperlink: string }
   | { isoDate: string }
   | { dateSerial: number };
 
-/** A cell as the sheet reader sees it (merge slaves and valueless, styleless cells are absent). */
-export type SourceCell =
-  | { formula: true; result: SourceValue; fill: CellFill | undefined }
-  | { formula: false; value: SourceValue; fill: CellFill | undefined };
+/**
+ * Makes the reader's own cells as each `<c>` is read, so a sheet's cells are built once, in
+ * their final form, rather than held as read and converted after.
+ */
+export interface CellMaker<C> {
+  /**
+   * The cell a `<c>` becomes, or undefined when it shows nothing. `value` is a formula's cached
+   * result when `formula` (undefined: it has none); `row` is 1-based, `col` 0-based.
+   */
+  cell(formula: boolean, value: SourceValue, fill: CellFill | undefined, row: number, col: number): C | undefined;
+  /** The cell a hyperlink to `target` makes of the one at its place (undefined: a `<c>` that shows nothing). */
+  linked(cell: C | undefined, target: string): C | undefined;
+}
+
+/** A sheet's rows in ascending order, each with its cells by 0-based column (merge slaves and cells that show nothing absent). */
+export interface SheetCells<C> {
+  rows: { row: number; cells: (C | undefined)[] }[];
+  /** Keys (row * 16384 + 0-based column) of merge masters spanning 3 or more columns. */
+  wideMergeMasters: Set<number>;
+}
 
 export interface SourceSheet {
   name: string;
   state: string | undefined;
-  /** Keys (row * 16384 + 0-based column) of merge masters spanning 3 or more columns. */
-  wideMergeMasters: Set<number>;
-  /** Rows in ascending order; each row's cells by 0-based column. */
-  eachRow(visit: (rowNumber: number, cells: readonly (SourceCell | undefined)[]) => void): void;
+  /** Reads the sheet's cells (once): its part's bytes and text are let go as soon as they are read. */
+  read<C>(maker: CellMaker<C>): SheetCells<C>;
 }
 
 export interface SourceBook {
@@ -80,7 +92,11 @@ function damaged(file: string, where: Fault, reason: string): InputRefused {
   return new InputRefused(d);
 }
 
-/** The workbook from its inflated parts (zip entry name → bytes, in zip order); each worksheet's bytes are removed from `parts` once read. */
+/**
+ * The workbook from its inflated parts (zip entry name → bytes, in zip order). Each part's bytes
+ * are removed from `parts` once read (a worksheet's when the sheet is read), so a large part is
+ * held once, as bytes or as text, never both for longer than it takes to decode it.
+ */
 export function readWorkbookParts(parts: ReadonlyMap<string, Buffer>, file = "workbook.xlsx"): SourceBook {
   const byName = new Map<string, Buffer>();
   if (parts.has(DUPLICATE_PART)) throw damaged(file, {}, "two of its parts have the same name");
@@ -94,20 +110,21 @@ export function readWorkbookParts(parts: ReadonlyMap<string, Buffer>, file = "wo
     const bytes = byName.get(name);
     return bytes === undefined ? undefined : partText(bytes, name, file);
   };
-  /** A worksheet's text, its bytes let go at once: a large sheet is then held once, not twice. */
-  const take = (name: string): string | undefined => {
-    const xml = text(name);
+  /** A large part's bytes, taken out of the maps so that only its reader holds them. */
+  const take = (name: string): Buffer | undefined => {
+    const bytes = byName.get(name);
     byName.delete(name);
     if (parts instanceof Map) {
       parts.delete(name);
       parts.delete(`/${name}`);
     }
-    return xml;
+    return bytes;
   };
   /** Scans a part, refusing the workbook at the line where its XML breaks. */
-  const scan = (name: string, xml: string, handler: XmlHandler, sheet?: string): void => {
+  const scan = (name: string, part: string | LargePart, handler: XmlHandler, sheet?: string): void => {
+    const xml = typeof part === "string" ? part : part.xml;
     try {
-      scanXml(xml, handler);
+      scanXml(xml, handler, { bytewise: typeof part !== "string" && part.bytewise });
     } catch (err) {
       if (err instanceof XmlMalformed) {
         throw damaged(file, { part: partLabel(name), line: lineAt(xml, err.offset), ...(sheet === undefined ? {} : { sheet }) }, `the XML has ${err.reason}`);
@@ -121,7 +138,9 @@ export function readWorkbookParts(parts: ReadonlyMap<string, Buffer>, file = "wo
   const workbook = readWorkbookXml(workbookXml, (h) => scan("xl/workbook.xml", workbookXml, h), file);
   const workbookRels = readRels("xl/_rels/workbook.xml.rels", text("xl/_rels/workbook.xml.rels"), scan);
   const styles = readStyles(text("xl/styles.xml"), scan);
-  const strings = readSharedStrings(sharedStringsPart(workbookRels, byName), text, scan, file);
+  const stringsPart = sharedStringsPart(workbookRels, byName);
+  const stringsBytes = stringsPart === undefined ? undefined : take(stringsPart);
+  const strings = stringsPart === undefined ? null : readSharedStrings(stringsPart, largePartText(stringsBytes!, stringsPart, file), scan, file);
   const coreXml = text("docProps/core.xml");
   const title = coreXml === undefined ? undefined : readTitle(coreXml, (h) => scan("docProps/core.xml", coreXml, h));
 
@@ -147,21 +166,21 @@ export function readWorkbookParts(parts: ReadonlyMap<string, Buffer>, file = "wo
       continue;
     }
     if (used.has(partName)) throw damaged(file, where, "two sheets share one part");
-    const xml = take(partName);
-    if (xml === undefined) throw damaged(file, { ...where, part: partLabel(partName) }, `the part of the sheet "${clip(def.name)}" is missing`);
+    let bytes = take(partName);
+    if (bytes === undefined) throw damaged(file, { ...where, part: partLabel(partName) }, `the part of the sheet "${clip(def.name)}" is missing`);
     used.add(partName);
     const relsName = relsPartOf(partName);
     const rels = readRels(relsName, text(relsName), scan);
-    sheets.push(
-      readWorksheet(xml, def, {
-        styles,
-        strings,
-        rels,
-        file,
-        part: partName,
-        scan: (h) => scan(partName, xml, h, def.name),
-      }),
-    );
+    sheets.push({
+      name: def.name,
+      state: def.state,
+      read(maker) {
+        if (bytes === undefined) throw new Error(`the sheet "${def.name}" has been read already`);
+        const xml = largePartText(bytes, partName, file);
+        bytes = undefined;
+        return readWorksheet(def, { styles, strings, rels, file, part: partName, scan: (h) => scan(partName, xml, h, def.name) }, maker);
+      },
+    });
   }
   return { date1904: workbook.date1904, title, themes, sheets, notes };
 }
@@ -175,6 +194,20 @@ function partText(bytes: Buffer, name: string, file: string): string {
   // the memory of TextDecoder's for a 150 MB sheet).
   if (!isUtf8(bytes)) throw damaged(file, { part: partLabel(name) }, "the part is not UTF-8 text, as XML in a workbook must be");
   return bytes.toString("utf8");
+}
+
+/** A large part's text (a sheet, the shared strings), for scanXml: UTF-8 read bytewise, one byte a character however many characters are not ASCII. */
+interface LargePart {
+  xml: string;
+  bytewise: boolean;
+}
+
+function largePartText(bytes: Buffer, name: string, file: string): LargePart {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { xml: partText(bytes, name, file), bytewise: false };
+  }
+  if (!isUtf8(bytes)) throw damaged(file, { part: partLabel(name) }, "the part is not UTF-8 text, as XML in a workbook must be");
+  return { xml: bytewiseText(bytes), bytewise: true };
 }
 
 function sheetKind(type: string): string {
@@ -220,7 +253,7 @@ function relsPartOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-type Scan = (name: string, xml: string, handler: XmlHandler) => void;
+type Scan = (name: string, part: string | LargePart, handler: XmlHandler) => void;
 
 // ---- xl/workbook.xml ----
 
@@ -432,9 +465,7 @@ function textModel(pieces: string): string {
 }
 
 /** Each shared string's text: its `<t>`, or its rich text runs' `<t>`s joined (phonetic guides left out). */
-function readSharedStrings(name: string | undefined, text: (name: string) => string | undefined, scan: Scan, file: string): string[] | null {
-  if (name === undefined) return null;
-  const xml = text(name)!;
+function readSharedStrings(name: string, xml: LargePart, scan: Scan, file: string): string[] {
   const values: string[] = [];
   let depth = 0;
   let root = "";
@@ -457,7 +488,7 @@ function readSharedStrings(name: string | undefined, text: (name: string) => str
       if (skipDepth === depth) skipDepth = 0;
       else if (inText === depth) {
         inText = 0;
-      } else if (depth === 2 && element === "si") values.push(textModel(buffer));
+      } else if (depth === 2 && element === "si") values.push(detached(textModel(buffer)));
       depth--;
     },
   });
@@ -489,7 +520,8 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-interface RawCellXml {
+/** The `<c>` being read: its place, style, type and the text of its `<v>` or `<is>`. */
+interface CellXml {
   col: number;
   styleId: number | undefined;
   t: string | undefined;
@@ -498,14 +530,15 @@ interface RawCellXml {
   rich: string | undefined;
 }
 
-function readWorksheet(xml: string, def: SheetDef, ctx: SheetContext): SourceSheet {
-  type Row = { number: number; cells: (SourceCell | undefined)[] };
-  const rows: Row[] = [];
+/** Marks a `<c>` that shows nothing, while its sheet is read: a hyperlink may yet sit on it, and a second `<c>` at its place is a fault. */
+const SHOWS_NOTHING: unique symbol = Symbol("a cell that shows nothing");
+type Row<C> = { row: number; cells: (C | typeof SHOWS_NOTHING | undefined)[] };
+
+function readWorksheet<C>(def: SheetDef, ctx: SheetContext, maker: CellMaker<C>): SheetCells<C> {
+  const rows: Row<C>[] = [];
   const seenRows = new Set<number>();
   const merges: Merge[] = [];
   const links: { ref: string; rId: string }[] = [];
-  /** Keys (row * 16384 + 0-based column) of <c> elements with nothing in them, for a hyperlink that sits on one. */
-  const emptyCells = new Set<number>();
   const fault = (reason: string, cell?: { row: number; col: number }): InputRefused =>
     damaged(ctx.file, { part: partLabel(ctx.part), sheet: def.name, ...(cell ? { cell: cellRef(def.name, cell.row, cell.col) } : {}) }, reason);
   const decodeRef = (ref: string): { row: number; col: number } => {
@@ -520,10 +553,12 @@ function readWorksheet(xml: string, def: SheetDef, ctx: SheetContext): SourceShe
 
   let depth = 0;
   let root = "";
-  let row: Row | undefined;
+  let row: Row<C> | undefined;
   let previousRow = 0;
   let previousCol = 0;
-  let cell: RawCellXml | undefined;
+  // One record, reset for each <c>: a sheet of a million cells makes a million final cells, not two million objects.
+  const cell: CellXml = { col: 0, styleId: undefined, t: undefined, formula: false, value: undefined, rich: undefined };
+  let inCell = false;
   let node: "f" | "v" | "t" | undefined;
   let inRich = 0;
   let skipDepth = 0;
@@ -534,7 +569,7 @@ function readWorksheet(xml: string, def: SheetDef, ctx: SheetContext): SourceShe
         root = name;
         return;
       }
-      if (cell) {
+      if (inCell) {
         if (skipDepth > 0) return;
         if (inRich) {
           // Inside <is>: every <t> but a phonetic guide's is the cell's text.
@@ -570,7 +605,7 @@ function readWorksheet(xml: string, def: SheetDef, ctx: SheetContext): SourceShe
         if (number > MAX_ROWS) throw fault("the sheet has more than 1,048,576 rows");
         if (seenRows.has(number)) throw fault(`row ${number} appears twice`);
         seenRows.add(number);
-        row = { number, cells: [] };
+        row = { row: number, cells: [] };
         rows.push(row);
         previousRow = number;
         previousCol = 0;
@@ -581,15 +616,21 @@ function readWorksheet(xml: string, def: SheetDef, ctx: SheetContext): SourceShe
         let col: number;
         if (ref === undefined) {
           col = previousCol + 1; // a cell without a reference is in the column after the previous one
-          if (col > MAX_COLUMNS) throw fault(`row ${row.number} has more than 16,384 cells`);
+          if (col > MAX_COLUMNS) throw fault(`row ${row.row} has more than 16,384 cells`);
         } else {
           const at = decodeRef(ref);
-          if (at.row !== row.number) throw fault(`the cell ${clip(ref)} is written inside row ${row.number}`);
+          if (at.row !== row.row) throw fault(`the cell ${clip(ref)} is written inside row ${row.row}`);
           col = at.col;
         }
-        if (row.cells[col - 1] !== undefined || emptyCells.has(row.number * MAX_COLUMNS + col - 1)) throw fault("a cell appears twice", { row: row.number, col });
+        if (row.cells[col - 1] !== undefined) throw fault("a cell appears twice", { row: row.row, col });
         const s = attrs.get("s");
-        cell = { col, styleId: s ? parseInt(s, 10) : undefined, t: attrs.get("t"), formula: false, value: undefined, rich: undefined };
+        cell.col = col;
+        cell.styleId = s ? parseInt(s, 10) : undefined;
+        cell.t = attrs.get("t");
+        cell.formula = false;
+        cell.value = undefined;
+        cell.rich = undefined;
+        inCell = true;
         node = undefined;
         return;
       }
@@ -610,24 +651,22 @@ function readWorksheet(xml: string, def: SheetDef, ctx: SheetContext): SourceShe
       }
     },
     text(value) {
-      if (!cell || skipDepth > 0) return;
+      if (!inCell || skipDepth > 0) return;
       if (node === "v") cell.value = (cell.value ?? "") + value;
       else if (node === "t" && inRich) cell.rich += value;
     },
     close(name) {
-      if (cell) {
+      if (inCell) {
         if (skipDepth > 0) {
           if (depth === skipDepth) skipDepth = 0;
         } else if (inRich) {
           if (depth === inRich) inRich = 0;
           else if (name === "t") node = undefined;
         } else if (name === "c" && depth === 4) {
-          // Reconciled at once, so no second copy of the sheet's cells is ever held.
-          const source = reconcile(cell, ctx, fault, row!.number);
-          if (source === undefined) emptyCells.add(row!.number * MAX_COLUMNS + cell.col - 1);
-          else row!.cells[cell.col - 1] = source;
+          // Made into the reader's cell at once, so no second copy of the sheet's cells is ever held.
+          row!.cells[cell.col - 1] = reconcile(cell, ctx, fault, row!.row, maker) ?? SHOWS_NOTHING;
           previousCol = cell.col;
-          cell = undefined;
+          inCell = false;
         } else if (name === "f" || name === "v") node = undefined;
       } else if (name === "row" && depth === 3) row = undefined;
       depth--;
@@ -637,7 +676,7 @@ function readWorksheet(xml: string, def: SheetDef, ctx: SheetContext): SourceShe
 
   // Hyperlinks (written after the cells): the cell shows its value, the address kept beside it.
   if (links.length > 0) {
-    const byNumber = new Map(rows.map((r) => [r.number, r]));
+    const byNumber = new Map(rows.map((r) => [r.row, r]));
     for (const link of links) {
       const rel = ctx.rels.get(link.rId);
       if (!rel || rel.target === undefined) continue; // a link with nowhere to go: the cell's text stands
@@ -645,40 +684,43 @@ function readWorksheet(xml: string, def: SheetDef, ctx: SheetContext): SourceShe
       if (!CELL_REF.test(first)) continue;
       const at = decodeRef(first);
       const row = byNumber.get(at.row);
-      const source = row?.cells[at.col - 1];
-      if (row && source) {
-        const text = source.formula ? source.result : source.value;
-        row.cells[at.col - 1] = { formula: false, value: { text, hyperlink: rel.target }, fill: source.fill };
-      } else if (row && emptyCells.has(at.row * MAX_COLUMNS + at.col - 1)) {
-        row.cells[at.col - 1] = { formula: false, value: { text: undefined, hyperlink: rel.target }, fill: undefined };
-      }
+      const slot = row?.cells[at.col - 1];
+      if (!row || slot === undefined) continue; // no <c> there: nothing to show the link on
+      row.cells[at.col - 1] = maker.linked(slot === SHOWS_NOTHING ? undefined : slot, rel.target) ?? SHOWS_NOTHING;
     }
   }
 
   const wideMergeMasters = new Set<number>();
   if (merges.length > 0) applyMerges(merges, rows, wideMergeMasters, (a, b) => fault(`the merged ranges ${rangeText(a)} and ${rangeText(b)} overlap`));
   for (let i = 1; i < rows.length; i++) {
-    if (rows[i]!.number < rows[i - 1]!.number) {
-      rows.sort((a, b) => a.number - b.number);
+    if (rows[i]!.row < rows[i - 1]!.row) {
+      rows.sort((a, b) => a.row - b.row);
       break;
     }
   }
-  return {
-    name: def.name,
-    state: def.state,
-    wideMergeMasters,
-    eachRow(visit) {
-      // Read once: each row's cells are let go as soon as they are visited.
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i]!;
-        visit(r.number, r.cells);
-        rows[i] = undefined as unknown as Row;
-      }
-      rows.length = 0;
-    },
-  };
+  for (const r of rows) dropShowsNothing(r.cells);
+  return { rows: rows as SheetCells<C>["rows"], wideMergeMasters };
 }
 
+/** The row's cells without the marks of `<c>`s that show nothing; the row ends at its last cell. */
+function dropShowsNothing(cells: unknown[]): void {
+  let end = 0;
+  if (cells.length <= 256) {
+    for (let col = 0; col < cells.length; col++) {
+      const cell = cells[col];
+      if (cell === SHOWS_NOTHING) delete cells[col];
+      else if (cell !== undefined) end = col + 1;
+    }
+  } else {
+    // A sparse row (a cell in column XFD): only its present entries, in ascending order.
+    for (const key in cells) {
+      const col = Number(key);
+      if (cells[col] === SHOWS_NOTHING) delete cells[col];
+      else if (cells[col] !== undefined) end = col + 1;
+    }
+  }
+  cells.length = end;
+}
 
 function cellRef(sheet: string, row: number, col: number): string {
   let letters = "";
@@ -692,13 +734,14 @@ function rangeText(m: Merge): string {
   return `${letters(m.left)}${m.top}:${letters(m.right)}${m.bottom}`;
 }
 
-/** The cell's type and value, or undefined for an empty, unstyled cell (a merge's covered cell). Hyperlinks are added after. */
-function reconcile(
-  cell: RawCellXml,
+/** The reader's cell for a `<c>`, or undefined for one that shows nothing (an empty, unstyled cell: a merge's covered cell). Hyperlinks are added after. */
+function reconcile<C>(
+  cell: CellXml,
   ctx: SheetContext,
   fault: (reason: string, at?: { row: number; col: number }) => InputRefused,
   rowNumber: number,
-): SourceCell | undefined {
+  maker: CellMaker<C>,
+): C | undefined {
   const style = cell.styleId ? ctx.styles.get(cell.styleId) : null;
   const fill = style?.fill;
   const isDate = style?.isDate === true;
@@ -759,8 +802,7 @@ function reconcile(
   }
 
   if (kind === "empty") return undefined;
-  if (kind === "formula") return { formula: true, result, fill };
-  return { formula: false, value, fill };
+  return maker.cell(kind === "formula", kind === "formula" ? result : value, fill, rowNumber, cell.col - 1);
 }
 
 /**
@@ -770,23 +812,23 @@ function reconcile(
  */
 function applyMerges(
   merges: Merge[],
-  rows: { number: number; cells: (SourceCell | undefined)[] }[],
+  rows: { row: number; cells: unknown[] }[],
   masters: Set<number>,
   overlap: (a: Merge, b: Merge) => InputRefused,
 ): void {
   for (const m of merges) if (m.right - m.left + 1 >= 3) masters.add(m.top * MAX_COLUMNS + m.left - 1);
   const byTop = [...merges].sort((a, b) => a.top - b.top || a.left - b.left);
-  const sortedRows = [...rows].sort((a, b) => a.number - b.number);
+  const sortedRows = [...rows].sort((a, b) => a.row - b.row);
   let next = 0;
   let active: Merge[] = [];
   let changed = false;
   for (const row of sortedRows) {
-    while (next < byTop.length && byTop[next]!.top <= row.number) {
+    while (next < byTop.length && byTop[next]!.top <= row.row) {
       active.push(byTop[next++]!);
       changed = true;
     }
     const before = active.length;
-    active = active.filter((m) => m.bottom >= row.number);
+    active = active.filter((m) => m.bottom >= row.row);
     if (active.length !== before) changed = true;
     if (active.length === 0) continue;
     if (changed) {
@@ -806,7 +848,7 @@ function applyMerges(
         if (col < m.left) hi = mid - 1;
         else if (col > m.right) lo = mid + 1;
         else {
-          if (!(row.number === m.top && col === m.left)) delete cells[col - 1];
+          if (!(row.row === m.top && col === m.left)) delete cells[col - 1];
           break;
         }
       }

@@ -7,7 +7,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { refuse } from "./refused.js";
 import { firstCell, forEachCell, type RawCell, type RawRow, type RawSheet, type RawWorkbook } from "./raw-table.js";
 import { DEFAULT_THEME_COLOURS, parseThemeColours, ragFromFill, type CellFill } from "./fill-colour.js";
-import { readWorkbookParts, type SourceCell, type SourceSheet, type SourceValue } from "./xlsx-direct.js";
+import { readWorkbookParts, type CellMaker, type SourceSheet, type SourceValue } from "./xlsx-direct.js";
 import { LIMITS } from "./limits.js";
 import { readZipDirectory, verifyInflatedSizes } from "./zip-directory.js";
 
@@ -33,15 +33,20 @@ interface Book {
   diagnostics: Diagnostic[];
   /** The cell being read, for a message about its value. */
   at: { sheet: string; row: number; col: number };
+  /** The sheet being read: its messages about cells, and its formulas with no cached result, until its merges are known. */
+  sheet: SheetMessages;
 }
 
-/** readCell's answer for a formula with no cached result. */
-const NO_RESULT: Readonly<RawCell> = Object.freeze({ kind: "string", text: "", formula: true });
+/** What a sheet's cells said as they were read, kept until the sheet is whole: a merge may yet cover the cell. */
+interface SheetMessages {
+  cells: { diagnostic: Diagnostic; row: number; col: number }[];
+  uncached: { row: number; col: number; cell: RawCell }[];
+}
 
 export async function readXlsx(
   bytes: Buffer,
   file: string,
-  /** The workbook's parts as sniff.ts inflated them (inflated here, with the same checks, when not given). */
+  /** The workbook's parts as sniff.ts inflated them (inflated here, with the same checks, when not given); emptied as they are read. */
   parts: ReadonlyMap<string, Buffer> = inflatedParts(bytes, file),
 ): Promise<{ workbook: RawWorkbook; diagnostics: Diagnostic[] }> {
   const source = readWorkbookParts(parts, file);
@@ -58,6 +63,7 @@ export async function readXlsx(
     uncached: [],
     diagnostics: [...source.notes],
     at: { sheet: "", row: 0, col: 0 },
+    sheet: { cells: [], uncached: [] },
   };
   const sheets = source.sheets.map((ws) => {
     if (ws.state === "hidden" || ws.state === "veryHidden") {
@@ -80,35 +86,48 @@ function inflatedParts(bytes: Buffer, file: string): Map<string, Buffer> {
 }
 
 function readSheet(ws: SourceSheet, book: Book): RawSheet {
-  const bannerMasters = ws.wideMergeMasters;
-  const rows: RawRow[] = [];
-  ws.eachRow((rowNumber, source) => {
-    const out: RawRow = { row: rowNumber, cells: [] };
+  book.at.sheet = ws.name;
+  book.sheet = { cells: [], uncached: [] };
+  const read = ws.read(cellMaker(book));
+  const bannerMasters = read.wideMergeMasters;
+  // The reader's rows become the sheet's: a row that shows nothing is left out.
+  const rows: RawRow[] = read.rows;
+  let kept = 0;
+  for (const row of rows) {
     let filled = 0;
     let firstFilled = -1;
-    forEachCell(source, (cell, col) => {
-      book.at.sheet = ws.name;
-      book.at.row = rowNumber;
-      book.at.col = col;
-      const rag = fillRag(cell.fill, book);
-      let raw = readCell(cell, book) ?? (rag ? { kind: "string" as const, text: "" } : undefined);
-      if (!raw) return;
-      if (raw === NO_RESULT) {
-        raw = { ...NO_RESULT };
-        book.uncached.push({ sheet: ws.name, row: out, col });
-      }
-      if (rag) raw.fillRag = rag;
-      out.cells[col] = raw;
-      if (raw.text.trim() !== "") {
+    let formula = false;
+    forEachCell(row.cells, (cell, col) => {
+      if (cell.formula === true) formula = true;
+      if (cell.text.trim() !== "") {
         filled++;
         if (firstFilled < 0) firstFilled = col;
       }
     });
-    if (!isKept(out)) return;
-    if (filled === 1 && bannerMasters.has(rowNumber * MAX_COLUMNS + firstFilled)) out.banner = true;
-    rows.push(out);
-  });
+    // A row shows something, or holds a formula whose value we could not read.
+    if (filled === 0 && !formula) continue;
+    if (filled === 1 && bannerMasters.has(row.row * MAX_COLUMNS + firstFilled)) row.banner = true;
+    rows[kept++] = row;
+  }
+  rows.length = kept;
+  settleSheetMessages(ws.name, rows, book);
   return { name: ws.name, rows };
+}
+
+/**
+ * The sheet's messages about cells, in row and column order, for the cells that stand now its
+ * merges and hyperlinks are known (a covered cell says nothing); its formulas with no cached
+ * result that still stand, for settleUncached.
+ */
+function settleSheetMessages(sheet: string, rows: RawRow[], book: Book): void {
+  const { cells, uncached } = book.sheet;
+  if (cells.length === 0 && uncached.length === 0) return;
+  const byNumber = new Map(rows.map((r) => [r.row, r]));
+  const standing = (row: number, col: number) => byNumber.get(row)?.cells[col];
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const c of cells) if (standing(c.row, c.col) !== undefined) book.diagnostics.push(c.diagnostic);
+  uncached.sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const u of uncached) if (standing(u.row, u.col) === u.cell) book.uncached.push({ sheet, row: byNumber.get(u.row)!, col: u.col });
 }
 
 /** A row shows something, or holds a formula whose value we could not read. */
@@ -157,15 +176,46 @@ function fillRag(fill: CellFill | undefined, book: Book): Rag | undefined {
   return rag ?? undefined;
 }
 
-/** The cell's value as a RawCell (NO_RESULT for a formula without a cached value), or undefined when it shows nothing. */
-function readCell(cell: SourceCell, book: Book): RawCell | undefined {
-  if (!cell.formula) return fromValue(cell.value, book);
-  const result = cell.result;
-  if (result === undefined) return NO_RESULT;
-  book.calculated = true;
-  const raw = fromValue(result, book);
-  if (raw) raw.formula = true;
-  return raw;
+/** Makes each cell as the sheet is read: its value as a RawCell, its fill's RAG. */
+function cellMaker(book: Book): CellMaker<RawCell> {
+  return {
+    cell(formula, value, fill, row, col) {
+      book.at.row = row;
+      book.at.col = col;
+      const rag = fillRag(fill, book);
+      let raw: RawCell | undefined;
+      if (!formula) raw = fromValue(value, book);
+      else if (value === undefined) {
+        // A formula with no cached result: a value we cannot know, settled once the whole workbook is read.
+        raw = { kind: "string", text: "", formula: true };
+        book.sheet.uncached.push({ row, col, cell: raw });
+      } else {
+        book.calculated = true;
+        raw = fromValue(value, book);
+        if (raw) raw.formula = true;
+      }
+      if (!raw && rag) raw = { kind: "string", text: "" };
+      if (raw && rag) raw.fillRag = rag;
+      return raw;
+    },
+    linked(cell, target) {
+      // The cell shows its value (text, a number, a date …); the address is the user's data too,
+      // kept beside what it sits behind. A cell that shows nothing shows the address.
+      const showsNothing = cell === undefined || (cell.kind === "string" && cell.text === "");
+      let shown: RawCell | undefined;
+      if (showsNothing) shown = textCell(target);
+      else {
+        const { formula: _formula, ...value } = cell;
+        shown = value;
+        if (target !== shown.text) shown.link = target;
+      }
+      if (cell?.fillRag) {
+        shown ??= { kind: "string", text: "" };
+        shown.fillRag = cell.fillRag;
+      }
+      return shown;
+    },
+  };
 }
 
 function fromValue(value: SourceValue, book: Book): RawCell | undefined {
@@ -180,13 +230,13 @@ function fromValue(value: SourceValue, book: Book): RawCell | undefined {
   }
   if ("dateSerial" in value) return fromSerial(value.dateSerial, book);
   if ("error" in value) return { kind: "error", text: value.error };
-  if ("isoDate" in value) return fromIsoDate(value.isoDate, book);
-  if ("richText" in value) return textCell(value.richText.map((run) => run.text ?? "").join(""));
-  // A hyperlink: the cell shows its value (text, a number, a date …); the address is the
-  // user's data too, kept beside what it sits behind.
-  const shown = fromValue(value.text as SourceValue, book) ?? textCell(value.hyperlink);
-  if (shown && value.hyperlink && value.hyperlink !== shown.text) shown.link = value.hyperlink;
-  return shown;
+  return fromIsoDate(value.isoDate, book);
+}
+
+/** A message about the value of the cell being read. */
+function cellMessage(book: Book, code: string, message: string): void {
+  const { sheet, row, col } = book.at;
+  book.sheet.cells.push({ diagnostic: diagnostic("error", code, message, { file: book.file, sheet, row, col }), row, col });
 }
 
 function textCell(text: string | undefined): RawCell | undefined {
@@ -204,11 +254,8 @@ const LAST_SERIAL = 2_958_465;
 function fromSerial(value: number, book: Book): RawCell {
   const { date1904 } = book;
   if (!(value < LAST_SERIAL + 1 - (date1904 ? OFFSET_1904 : 0))) {
-    book.diagnostics.push(
-      diagnostic("error", "DATE_OUT_OF_RANGE",
-        `the cell is formatted as a date but holds ${numberText(value)}, which is after 31 December 9999, the last date Excel shows (Excel shows ########)`,
-        { file: book.file, ...book.at }),
-    );
+    cellMessage(book, "DATE_OUT_OF_RANGE",
+      `the cell is formatted as a date but holds ${numberText(value)}, which is after 31 December 9999, the last date Excel shows (Excel shows ########)`);
     return { kind: "number", text: numberText(value), number: value };
   }
   const ms = Math.round((value - SERIAL_1970 + (date1904 ? OFFSET_1904 : 0)) * DAY_MS);
@@ -248,11 +295,8 @@ function fromIsoDate(text: string, book: Book): RawCell | undefined {
       return { kind: "date", text: iso, date: iso };
     }
   }
-  book.diagnostics.push(
-    diagnostic("error", "DATE_INVALID",
-      `the cell is stored as a date but holds "${text.length > 40 ? `${text.slice(0, 37)}...` : text}", which is not a date that exists`,
-      { file: book.file, ...book.at }),
-  );
+  cellMessage(book, "DATE_INVALID",
+    `the cell is stored as a date but holds "${text.length > 40 ? `${text.slice(0, 37)}...` : text}", which is not a date that exists`);
   return { kind: "string", text };
 }
 

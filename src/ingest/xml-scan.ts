@@ -76,7 +76,10 @@ class TagAttributes implements Attributes {
 
   clear(): void {
     this.count = 0;
-    this.seen.clear();
+    // Only a tag with many attributes used the set. Set.clear() would allocate a new table for
+    // every tag, each linked from the one before: once one of them is promoted, the scavenger
+    // keeps the whole chain, hundreds of megabytes for a large sheet, until a full collection.
+    if (this.seen.size > 0) this.seen = new Set();
   }
 
   /** Adds an attribute; false when the tag already has one of that name. */
@@ -101,10 +104,45 @@ function localName(name: string): string {
   return colon === -1 ? name : name.slice(colon + 1);
 }
 
-export function scanXml(xml: string, on: XmlHandler): void {
-  const forbidden = FORBIDDEN.exec(xml);
+export interface ScanOptions {
+  /**
+   * The text is a UTF-8 part read one character per byte (latin1): a large sheet is then held at
+   * one byte a character, where a single curly quote would make the usual string two bytes a
+   * character throughout. Names, text and attribute values with other than ASCII in them are
+   * decoded as UTF-8 before they are checked or passed on. (The bytes must be valid UTF-8.)
+   */
+  bytewise?: boolean;
+}
+
+/** A part's text for scanXml: UTF-8 bytes read one character per byte, for `bytewise`. */
+export function bytewiseText(bytes: Buffer): string {
+  return bytes.toString("latin1");
+}
+
+/** U+FFFE and U+FFFF as UTF-8 read bytewise: the characters XML does not allow that are not ASCII. */
+const FORBIDDEN_BYTEWISE = /\u00ef\u00bf[\u00be\u00bf]/;
+/** A character that is not ASCII. */
+const NOT_ASCII = /[\u0080-\u00ff]/g;
+const UTF8_BOM_BYTEWISE = "\u00ef\u00bb\u00bf";
+
+export function scanXml(xml: string, on: XmlHandler, options: ScanOptions = {}): void {
+  const bytewise = options.bytewise === true;
+  const forbidden = FORBIDDEN.exec(xml) ?? (bytewise ? FORBIDDEN_BYTEWISE.exec(xml) : null);
   if (forbidden) throw new XmlMalformed("a control character XML does not allow", forbidden.index);
-  let at = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let at = bytewise ? (xml.startsWith(UTF8_BOM_BYTEWISE) ? 3 : 0) : xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Bytewise: where the next character that is not ASCII is (pieces are taken in order, so the
+  // search runs once over the part); a piece before it needs no decoding.
+  let notAscii = bytewise ? -1 : Infinity;
+  /** Whether xml[start, end) is all ASCII (always, unless bytewise). */
+  const ascii = (start: number, end: number): boolean => {
+    if (notAscii < start) {
+      NOT_ASCII.lastIndex = start;
+      notAscii = NOT_ASCII.exec(xml)?.index ?? Infinity;
+    }
+    return notAscii >= end;
+  };
+  /** The piece xml[start, end), decoded as UTF-8 when read bytewise and it holds other than ASCII. */
+  const piece = (start: number, end: number): string => (ascii(start, end) ? xml.slice(start, end) : utf8(xml.slice(start, end)));
   const stack: string[] = [];
   const attrs = new TagAttributes();
   let rootSeen = false;
@@ -113,7 +151,7 @@ export function scanXml(xml: string, on: XmlHandler): void {
     const lt = xml.indexOf("<", at);
     const textEnd = lt === -1 ? length : lt;
     if (textEnd > at) {
-      const raw = xml.slice(at, textEnd);
+      const raw = piece(at, textEnd);
       if (raw.includes("]]>")) throw new XmlMalformed("']]>' in text", at);
       if (stack.length > 0) on.text(decodeText(raw, at));
       else if (raw.trim() !== "") throw new XmlMalformed("text outside the root element", at);
@@ -130,7 +168,7 @@ export function scanXml(xml: string, on: XmlHandler): void {
       if (xml.startsWith("<![CDATA[", lt) && stack.length > 0) {
         const end = xml.indexOf("]]>", lt + 9);
         if (end === -1) throw new XmlMalformed("an unfinished CDATA section", lt);
-        on.text(xml.slice(lt + 9, end).replace(/\r\n?/g, "\n"));
+        on.text(piece(lt + 9, end).replace(/\r\n?/g, "\n"));
         at = end + 3;
         continue;
       }
@@ -143,7 +181,7 @@ export function scanXml(xml: string, on: XmlHandler): void {
     if (next === SLASH) {
       const gt = xml.indexOf(">", lt + 2);
       if (gt === -1) throw new XmlMalformed("an unfinished tag", lt);
-      const name = xml.slice(lt + 2, gt).trimEnd();
+      const name = piece(lt + 2, gt).trimEnd();
       const open = stack.pop();
       if (open !== name) throw new XmlMalformed(open === undefined ? `a closing tag </${clip(name)}> with no opening tag` : `<${clip(open)}> closed by </${clip(name)}>`, lt);
       on.close(localName(name));
@@ -157,7 +195,7 @@ export function scanXml(xml: string, on: XmlHandler): void {
       if (c === GT || c === SLASH || c <= 0x20) break;
       i++;
     }
-    const name = xml.slice(lt + 1, i);
+    const name = piece(lt + 1, i);
     checkName(name, lt);
     attrs.clear();
     attrs.offset = lt;
@@ -168,9 +206,11 @@ export function scanXml(xml: string, on: XmlHandler): void {
       ATTRIBUTE.lastIndex = i;
       const m = ATTRIBUTE.exec(xml);
       if (m !== null) {
-        const attrName = m[1]!;
+        const plain = ascii(i, ATTRIBUTE.lastIndex);
+        const attrName = plain ? m[1]! : utf8(m[1]!);
         checkName(attrName, i);
-        if (!attrs.add(attrName, m[2] ?? m[3]!)) throw new XmlMalformed(`the attribute ${clip(attrName)} given twice`, i);
+        const value = m[2] ?? m[3]!;
+        if (!attrs.add(attrName, plain ? value : utf8(value))) throw new XmlMalformed(`the attribute ${clip(attrName)} given twice`, i);
         i = ATTRIBUTE.lastIndex;
         continue;
       }
@@ -190,7 +230,7 @@ export function scanXml(xml: string, on: XmlHandler): void {
         if (d === EQUALS || d <= 0x20 || d === GT || d === SLASH) break;
         i++;
       }
-      const attrName = xml.slice(nameStart, i);
+      const attrName = piece(nameStart, i);
       checkName(attrName, nameStart);
       while (i < length && xml.charCodeAt(i) <= 0x20) i++;
       if (xml.charCodeAt(i) !== EQUALS) throw new XmlMalformed("a malformed attribute", nameStart);
@@ -200,7 +240,7 @@ export function scanXml(xml: string, on: XmlHandler): void {
       if (quote !== QUOTE && quote !== APOS) throw new XmlMalformed("an attribute value without quotes", nameStart);
       const close = xml.indexOf(quote === QUOTE ? '"' : "'", i + 1);
       if (close === -1) throw new XmlMalformed("an unfinished attribute value", nameStart);
-      const value = xml.slice(i + 1, close);
+      const value = piece(i + 1, close);
       if (value.includes("<")) throw new XmlMalformed("a '<' in an attribute value", nameStart);
       if (!attrs.add(attrName, value)) throw new XmlMalformed(`the attribute ${clip(attrName)} given twice`, nameStart);
       i = close + 1;
@@ -226,11 +266,23 @@ const ATTRIBUTE = /[\t\n\r ]+([^\t\n\r =>/]+)[\t\n\r ]*=[\t\n\r ]*(?:"([^"<]*)"|
 const goodNames = new Set<string>();
 const NAME = /^[A-Za-z_:\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD][\w.:\-\u00B7\u00C0-\u02FF\u0300-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]*$/;
 
+/** UTF-8 read bytewise (one character per byte), decoded. */
+function utf8(bytewise: string): string {
+  return Buffer.from(bytewise, "latin1").toString("utf8");
+}
+
 /** Names as XML 1.0 allows them (the Basic Multilingual Plane). */
 function checkName(name: string, offset: number): void {
   if (goodNames.has(name)) return;
   if (!NAME.test(name)) throw new XmlMalformed(`the malformed name "${clip(name)}"`, offset);
-  if (goodNames.size < 10_000) goodNames.add(name);
+  // A copy: the name as read is a slice of the part's text (V8 shares the characters), and a
+  // cache that outlives the part would keep the whole part, a 150 MB sheet, for good.
+  if (goodNames.size < 10_000) goodNames.add(detached(name));
+}
+
+/** The same text in a string of its own, sharing no characters with the string it was cut from. */
+export function detached(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
 }
 
 /** Text from the file, short enough for a one-line message. */

@@ -11,7 +11,8 @@
 //                          is stopped after 2 MB of output. This is what makes the limits
 //                          hold whatever the zip claims; detectFormat runs all three.
 import { crc32, inflateRawSync } from "node:zlib";
-import { formatMegabytes, LIMITS, type Limits } from "./limits.js";
+import { formatMegabytes } from "../files/limits.js";
+import { LIMITS, type Limits } from "./limits.js";
 import { refuse } from "./refused.js";
 
 export interface ZipEntry {

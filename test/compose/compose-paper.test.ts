@@ -324,6 +324,38 @@ describe("narrative from the spec", () => {
   });
 });
 
+describe("a narrative with a table, printed twice", () => {
+  it("gives two tables of the same rows; a directive before the first leaves the second as it was", async () => {
+    const plan = await samplePlan("cambs-da-action-plan.csv");
+    const spec = [
+      "---",
+      "style: cambridgeshire-bcb",
+      "to: Business Coordination Board",
+      "from: Chief Constable",
+      "themes:",
+      "  strategic ownership: |",
+      '    {{actionTable theme="Strategic Ownership"}}',
+      "---",
+      "# Progress",
+      "",
+      "<!-- widths: 10, 50, 10, 10, 10, 10 -->",
+      "",
+      "{{#each paper.themes}}{{#if narrative}}{{{narrative}}}{{/if}}{{/each}}",
+      "",
+      "{{#each paper.themes}}{{#if narrative}}{{{narrative}}}{{/if}}{{/each}}",
+    ].join("\n");
+    const result = compose(plan, { spec: (await import("../../src/compose/spec.js")).parseSpec(spec, "paper.md") });
+    expect(result.messages).toEqual([]);
+    const tables = result.doc!.blocks.filter((b): b is TableBlock => b.type === "table" && runsText(b.header[0]!.paragraphs[0]!) === "Ref");
+    expect(tables).toHaveLength(2);
+    const [first, second] = tables;
+    expect(first!.rows.map((r) => runsText(r[0]!.paragraphs[0]!))).toEqual(["1.1", "1.2", "1.3"]);
+    expect(second!.rows).toEqual(first!.rows);
+    expect(first!.widths).toEqual([10, 50, 10, 10, 10, 10]);
+    expect(second!.widths).toEqual([7, 44, 17, 12, 11, 9]);
+  });
+});
+
 describe("tracker text prints exactly as typed", () => {
   it("Markdown characters, table pipes, RAG markers and HTML in tracker data are plain text", async () => {
     const plan = planWith([

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFi
 import { join } from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { readLogoFile } from "../../src/ingest/logo-file.js";
+import { readLogoFile } from "../../src/files/logo-file.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { hasPikepdf, hasPoppler, python } from "../helpers/real-clients.js";
 import { logoPng } from "../helpers/word-template.js";

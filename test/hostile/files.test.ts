@@ -71,7 +71,7 @@ describe("special files given as input", () => {
 
   it("applies the size limit to the bytes read, not the size the file states", async () => {
     // /proc files state a size of 0 whatever they hold; a big one must still be refused as too large.
-    const { readUserFile } = await import("../../src/ingest/read-user-file.js");
+    const { readUserFile } = await import("../../src/files/read-user-file.js");
     const dir = tempDir();
     writeFileSync(join(dir, "t.csv"), "Ref,Action\n".repeat(100));
     expect(readUserFile(join(dir, "t.csv"), 500)).toMatchObject({ ok: false, reason: "too-large" });

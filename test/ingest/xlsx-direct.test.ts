@@ -95,6 +95,32 @@ describe("the xlsx reader reads what other programs write", () => {
     expect(cells[2]).toEqual({ kind: "string", text: "see", link: "https://example.org/1" });
   });
 
+  it("shows a hyperlink's address on a cell that shows nothing, and a formula's value with its address", async () => {
+    const rels = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/1" TargetMode="External"/></Relationships>';
+    const { workbook, diagnostics } = await read({
+      sheets: [{ name: "Plan", rows: '<row r="1"><c r="A1" s="1"/><c r="B1"/><c r="C1"><f>1+1</f><v>2</v></c><c r="D1"><v>5</v></c></row>', after: '<hyperlinks><hyperlink ref="A1" r:id="rId1"/><hyperlink ref="B1" r:id="rId1"/><hyperlink ref="C1" r:id="rId1"/><hyperlink ref="E1" r:id="rId1"/></hyperlinks>', rels }],
+      styles: DATE_AND_RED_STYLES,
+    });
+    expect(diagnostics).toEqual([]);
+    const cells = workbook.sheets[0]!.rows[0]!.cells;
+    expect(cells[0]).toEqual({ kind: "string", text: "https://example.org/1" });
+    expect(cells[1]).toEqual({ kind: "string", text: "https://example.org/1" });
+    expect(cells[2]).toEqual({ kind: "number", text: "2", number: 2, link: "https://example.org/1" });
+    expect(cells[3]).toEqual({ kind: "number", text: "5", number: 5 });
+    expect(cells).toHaveLength(4); // no <c> in E1: the link there has nothing to sit on
+  });
+
+  it("says nothing of the value of a cell a merge covers", async () => {
+    const { workbook, diagnostics } = await read({
+      sheets: [{ name: "Plan", rows: '<row r="3"><c r="A3" t="inlineStr"><is><t>Banner</t></is></c><c r="B3" s="1"><v>2958466</v></c><c r="C3" t="d"><v>junk</v></c><c r="D3" s="1"><v>2958467</v></c></row>', after: '<mergeCells count="1"><mergeCell ref="A3:C3"/></mergeCells>' }],
+      styles: DATE_AND_RED_STYLES,
+    });
+    expect(grid(workbook.sheets[0])).toEqual(["3: A=Banner D=2958467"]);
+    expect(lines(diagnostics)).toEqual([
+      "t.xlsx Plan!D3: error DATE_OUT_OF_RANGE the cell is formatted as a date but holds 2958467, which is after 31 December 9999, the last date Excel shows (Excel shows ########)",
+    ]);
+  });
+
   it("keeps a formula's cached 0, FALSE and text", async () => {
     const { workbook, diagnostics } = await read({
       sheets: [{ name: "Plan", rows: '<row r="1"><c r="A1"><f>1-1</f><v>0</v></c><c r="B1" t="b"><f>1=2</f><v>0</v></c><c r="C1" t="str"><f>"a"</f><v>a</v></c></row>' }],

@@ -7,6 +7,7 @@ import { findReport } from "../../src/compose/s55/find-report.js";
 import { parseSpec } from "../../src/compose/spec.js";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { loadTracker, type LoadResult } from "../../src/ingest/load-tracker.js";
+import { recommendationCells } from "../../src/ingest/recommendation-cells.js";
 import { docText } from "../compose/doc-text.js";
 
 const DATA = join(import.meta.dirname, "..", "..", "data");
@@ -20,7 +21,7 @@ function compose(report: string, options: Partial<Section55Options> & { specText
   const choice = findReport(loaded.plan!, report);
   if (!choice.ok) throw new Error(`no report ${report}`);
   const spec = options.specText === undefined ? undefined : parseSpec(options.specText, "response.md");
-  const result = composeSection55({ plan: loaded.plan!, tables: loaded.tables, trackerFile: "recs.xlsx", report: choice.report, variant: "chief-constable", asOf: "2020-03-10", draft: false, ...(spec ? { spec } : {}), ...options });
+  const result = composeSection55({ plan: loaded.plan!, cells: recommendationCells(loaded.tables, "recs.xlsx"), report: choice.report, variant: "chief-constable", asOf: "2020-03-10", draft: false, ...(spec ? { spec } : {}), ...options });
   return { ...result, text: result.doc ? docText(result.doc) : "", messages: result.diagnostics.filter((d) => d.severity !== "info" && d.code !== "PLACEHOLDER").map(formatDiagnostic), placeholders: result.diagnostics.filter((d) => d.code === "PLACEHOLDER").map(formatDiagnostic), notes: result.diagnostics.filter((d) => d.severity === "info").map(formatDiagnostic) };
 }
 

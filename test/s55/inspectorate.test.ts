@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { composePaper } from "../../src/compose/compose-paper.js";
 import { composeSection55 } from "../../src/compose/s55/compose-s55.js";
 import { reportInspectorate } from "../../src/compose/s55/inspectorate.js";
+import { recommendationCells } from "../../src/ingest/recommendation-cells.js";
 import { findInspectorates } from "../../src/model/inspectorates.js";
 import type { Recommendation, Report } from "../../src/model/schema.js";
 import { docText } from "../compose/doc-text.js";
@@ -15,7 +16,7 @@ async function paperFrom(rows: string[][], variant: "chief-constable" | "pcc-res
   const loaded = await loadCsvText(csv(rows), "recs.csv");
   expect(loaded.plan, loaded.lines.join("\n")).not.toBeNull();
   const plan = loaded.plan!;
-  const result = composeSection55({ plan, tables: loaded.tables, trackerFile: "recs.csv", report: plan.reports[0]!, variant, asOf: "2024-03-01", draft: true });
+  const result = composeSection55({ plan, cells: recommendationCells(loaded.tables, "recs.csv"), report: plan.reports[0]!, variant, asOf: "2024-03-01", draft: true });
   expect(result.doc).not.toBeNull();
   return docText(result.doc!).replace(/\u00a0/g, " ");
 }

@@ -2,7 +2,7 @@
 // field, the counts a user would check, and every message — without writing anything.
 import { columnLetter } from "../../diagnostics/diagnostic.js";
 import { FIELD_LABELS } from "../../ingest/columns.js";
-import type { TableLayout } from "../../ingest/layout.js";
+import type { TableHeading } from "../../ingest/layout.js";
 import type { LoadResult } from "../../ingest/load-tracker.js";
 import { missingResponsesText, summariseResponses } from "../../model/responses.js";
 import { countRag, countStatus, summariseByTheme } from "../../model/summary.js";
@@ -51,7 +51,7 @@ function describeResult(tracker: string, result: LoadResult, lines: string[]): v
   if (result.plan) describePlan(result.plan, lines);
 }
 
-function describeTable(table: TableLayout, lines: string[]): void {
+function describeTable(table: TableHeading, lines: string[]): void {
   const isInspection = !table.header.columns.some((c) => c.field === "action");
   lines.push("");
   lines.push(`${table.sheet.name === null ? "Columns" : `Sheet '${table.sheet.name}'`} (header on row ${table.header.row}):`);

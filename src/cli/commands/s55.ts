@@ -8,10 +8,11 @@ import { clockText, reportClocks, type ReportClock } from "../../compose/s55/clo
 import { composeSection55 } from "../../compose/s55/compose-s55.js";
 import { findReport, reportLines, type ReportChoice } from "../../compose/s55/find-report.js";
 import { itemLabel } from "../../compose/s55/labels.js";
-import { placeName, rowCells } from "../../compose/s55/row-cells.js";
 import { isVariant, VARIANT_INFO, type Variant } from "../../compose/s55/variants.js";
 import { loadSpec, type LoadedSpec } from "../../compose/spec.js";
-import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { hasErrors, placeName, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { recommendationCells } from "../../ingest/recommendation-cells.js";
+import type { CellLocator } from "../../model/cell-locator.js";
 import { formatUkDate } from "../../model/dates.js";
 import type { Plan, Report } from "../../model/schema.js";
 import { parseAsOf } from "../as-of.js";
@@ -104,7 +105,7 @@ async function runResponse(context: CommandContext, timings: Timings): Promise<n
   await checkOutputPaths(outputs.map((o) => o.path), [tracker, spec?.path, stringOption(values.map), stringOption(values["reference-doc"])]);
 
   const composed = await timings.time("compose", () =>
-    composeSection55({ plan, tables: loaded.tables, trackerFile: tracker, report, variant, asOf, draft, ...(spec ? { spec } : {}), ...(marking !== undefined ? { marking } : {}), ...(referenceDoc !== undefined ? { referenceDoc } : {}) }),
+    composeSection55({ plan, cells: recommendationCells(loaded.tables, tracker), report, variant, asOf, draft, ...(spec ? { spec } : {}), ...(marking !== undefined ? { marking } : {}), ...(referenceDoc !== undefined ? { referenceDoc } : {}) }),
   );
   diagnostics.push(...composed.diagnostics);
   if (!composed.doc || hasErrors(diagnostics)) return fail(1);
@@ -210,7 +211,7 @@ async function runList(context: CommandContext): Promise<number> {
   if (plan.reports.length === 0) throw new UsageError(choiceMessage({ ok: false, problem: "none-in-tracker", candidates: [] }, undefined, tracker), "s55");
 
   const clocks = reportClocks(plan, asOf);
-  const cells = rowCells(loaded.tables, tracker);
+  const cells = recommendationCells(loaded.tables, tracker);
   const exitCode = hasErrors(diagnostics) ? 1 : 0;
   if (values.json) {
     context.print.out(JSON.stringify({ ok: exitCode === 0, tracker, asOf, reports: clocks.map((c) => clockJson(c, cells)), diagnostics }, null, 2));
@@ -256,7 +257,7 @@ function clockTable(clocks: ReportClock[], tracker: string, asOf: string): strin
   ];
 }
 
-function clockJson(c: ReportClock, cells: ReturnType<typeof rowCells>) {
+function clockJson(c: ReportClock, cells: CellLocator) {
   const { clock } = c;
   return {
     id: c.report.id,

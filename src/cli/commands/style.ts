@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { houseStyleNames, loadHouseStyle } from "../../compose/house-styles.js";
 import { newStyleFromTemplate } from "../../compose/style-from-template.js";
-import { readUserFile } from "../../ingest/read-user-file.js";
+import { readUserFile } from "../../files/read-user-file.js";
 import { LIMITS } from "../../ingest/limits.js";
 import { loadWordTemplate } from "../../ingest/word-template/load-word-template.js";
 import { InputRefused } from "../../ingest/refused.js";

@@ -7,7 +7,7 @@
 // under templates/specs/, filled with the spec's fields. To, From and the title belong to a
 // variant, so they are taken from the spec only for its own variant.
 import { diagnostic, hasErrors, type Diagnostic, type Position } from "../../diagnostics/diagnostic.js";
-import type { TableLayout } from "../../ingest/layout.js";
+import type { CellLocator } from "../../model/cell-locator.js";
 import { formatUkDate } from "../../model/dates.js";
 import type { Plan, Recommendation, Report } from "../../model/schema.js";
 import { daysBetween } from "../../model/section55.js";
@@ -18,16 +18,13 @@ import { loadSpec, type LoadedSpec, type PaperSpec } from "../spec.js";
 import { joinList } from "../text-forms.js";
 import { checkCoverage, recommendationsOf } from "./coverage.js";
 import { reportInspectorate } from "./inspectorate.js";
-import { rowCells } from "./row-cells.js";
 import { section55Report, section55Values, type Section55Values } from "./s55-values.js";
 import { VARIANT_INFO, type Variant } from "./variants.js";
 
 export interface Section55Options {
   plan: Plan;
-  /** The tables the ingest laid out, to name the cell of a missing response. */
-  tables: readonly TableLayout[];
-  /** The tracker as named in messages. */
-  trackerFile: string;
+  /** Where each recommendation's cells are in the tracker (and its name), to name the cell of a missing response. */
+  cells: CellLocator;
   report: Report;
   /** The user's spec, already read and valid; none for the standard paper. */
   spec?: LoadedSpec;
@@ -47,7 +44,7 @@ export function composeSection55(options: Section55Options): ComposeResult {
   const { plan, report, variant, draft } = options;
   const diagnostics: Diagnostic[] = [];
   const recs = recommendationsOf(plan, report);
-  const cells = rowCells(options.tables, options.trackerFile);
+  const { cells } = options;
   diagnostics.push(...checkCoverage(recs, report, cells, { draft }));
 
   const standardPath = templatePath("specs", VARIANT_INFO[variant].spec);
@@ -84,7 +81,7 @@ export function composeSection55(options: Section55Options): ComposeResult {
     spec: loaded,
     asOf: options.asOf,
     draft,
-    sourceFile: options.trackerFile,
+    sourceFile: cells.file,
     extraContext: { s55 },
     narratives,
     ...(body ? { body } : {}),

@@ -5,16 +5,16 @@
 // Areas for improvement need no response; one addressed only to another body is covered by the
 // line that says so.
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { CellLocator } from "../../model/cell-locator.js";
 import type { Recommendation, Report } from "../../model/schema.js";
 import { hasResponse, isMissing } from "../../model/responses.js";
 import { itemLabel, KIND_WORDS } from "./labels.js";
-import type { RowCells } from "./row-cells.js";
 
 export function recommendationsOf(plan: { recommendations: Recommendation[] }, report: Report): Recommendation[] {
   return plan.recommendations.filter((r) => r.report === report.id);
 }
 
-export function checkCoverage(recs: readonly Recommendation[], report: Report, cells: RowCells, options: { draft: boolean }): Diagnostic[] {
+export function checkCoverage(recs: readonly Recommendation[], report: Report, cells: CellLocator, options: { draft: boolean }): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rec of recs) {
     const at = cells.responseCell(rec);

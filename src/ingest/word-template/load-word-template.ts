@@ -1,7 +1,7 @@
 // A Word template named by the user (--reference-doc, a spec's or house style's `reference:`):
 // read as any file the user names (a regular file, within the size limit), or refused in one line.
 import { LIMITS } from "../limits.js";
-import { readUserFile } from "../read-user-file.js";
+import { readUserFile } from "../../files/read-user-file.js";
 import { InputRefused, refuse } from "../refused.js";
 import { refuseTooLarge } from "./open-docx.js";
 import { readWordTemplate, type ReadTemplate } from "./read-word-template.js";

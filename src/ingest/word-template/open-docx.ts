@@ -2,7 +2,8 @@
 // size and bomb guards as a workbook. Macro-enabled files (.docm/.dotm, or any file carrying a
 // VBA project), password-protected and old .doc files are refused in one line each.
 import { extname } from "node:path";
-import { formatMegabytes, LIMITS } from "../limits.js";
+import { formatMegabytes } from "../../files/limits.js";
+import { LIMITS } from "../limits.js";
 import { InputRefused, refuse } from "../refused.js";
 import { assertPlausibleRatios, checkInflation, FLAG_ENCRYPTED, inflateEntry, readZipDirectory, type ZipEntry } from "../zip-directory.js";
 

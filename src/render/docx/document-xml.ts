@@ -16,8 +16,9 @@ export interface SectionSetup {
   titlePage: boolean;
 }
 
-export function documentXml(body: readonly Buffer[], section: SectionSetup): Buffer {
-  return Buffer.concat([START, ...body, Buffer.from(`${sectionProperties(section)}</w:body></w:document>`, "utf8")]);
+/** The document's XML in pieces (the body's chunks between its start and end), for deflatePieces: a long paper's is hundreds of megabytes, never joined. */
+export function documentXml(body: readonly Buffer[], section: SectionSetup): Buffer[] {
+  return [START, ...body, Buffer.from(`${sectionProperties(section)}</w:body></w:document>`, "utf8")];
 }
 
 function sectionProperties({ page, margins, ids, titlePage }: SectionSetup): string {

@@ -11,7 +11,7 @@
 // (No ECMA-376 schema set is packaged in npm or Debian, so the parts are not schema-validated.)
 import type { Doc } from "../../compose/doc.js";
 import { documentTimestamp } from "../timestamp.js";
-import { writeZip, type ZipPart } from "../zip/write-zip.js";
+import { deflatePieces, writeZip, type ZipPart } from "../zip/write-zip.js";
 import { bodyXml } from "./body-xml.js";
 import { documentXml } from "./document-xml.js";
 import { APP_PROPERTIES, CUSTOM_PROPERTIES, ENDNOTES, FONT_TABLE, FOOTNOTES, NO_RELATIONSHIPS, PACKAGE_RELATIONSHIPS, settingsXml } from "./fixed-parts.js";
@@ -35,23 +35,28 @@ const ZIP_LEVEL = 6;
 
 export async function renderDocx(doc: Doc): Promise<Uint8Array> {
   const when = documentTimestamp(doc.meta.date);
-  return writeZip(docxParts(doc, when), when, { level: ZIP_LEVEL });
+  return writeZip(await docxParts(doc, when), when, { level: ZIP_LEVEL });
 }
 
 /** The package's parts in the order docx zips them, but [Content_Types].xml first, as Word writes it. */
-function docxParts(doc: Doc, when: Date): ZipPart[] {
+async function docxParts(doc: Doc, when: Date): Promise<ZipPart[]> {
   const numbering = planNumbering(doc);
   const lists = new ListInstances(numbering);
   const links = new LinkIds();
-  // The body first: it numbers the list instances and links the other parts list.
   const { template } = doc;
+  // The body first: it numbers the list instances and links the other parts list.
   const body = bodyXml(doc.blocks, { numbering, lists, links, width: textWidth(doc.style, template), fontSize: doc.style.fonts.table });
   const margins = marginFiles(doc);
   const section = { page: pageSetup(doc.style, template), margins, ids: marginRelationshipIds(margins), titlePage: template?.titlePage ?? false };
+  // Deflated piece by piece, each let go once deflated: a long paper's XML is never held whole,
+  // nor twice. (documentXml's array is the only one left holding the body's chunks.)
+  const pieces = documentXml(doc.logo ? [Buffer.from(logoParagraphXml(doc.logo), "utf8"), ...body] : body, section);
+  body.length = 0;
+  const document = await deflatePieces(pieces, ZIP_LEVEL);
   return [
     { path: "[Content_Types].xml", data: contentTypes(margins, template?.media) },
     { path: "word/_rels/document.xml.rels", data: documentRelationships(margins, links.entries(), doc.logo?.media.name) },
-    { path: "word/document.xml", data: documentXml(doc.logo ? [Buffer.from(logoParagraphXml(doc.logo), "utf8"), ...body] : body, section) },
+    { path: "word/document.xml", data: document },
     { path: "word/styles.xml", data: template ? templateStylesXml(doc.style, template) : stylesXml(doc.style) },
     { path: CORE_PROPERTIES_PATH, data: coreProperties(doc.meta, when) },
     { path: "_rels/.rels", data: PACKAGE_RELATIONSHIPS },

@@ -7,8 +7,15 @@ import * as zlib from "node:zlib";
 export interface ZipPart {
   /** The path inside the package, such as "word/document.xml". */
   path: string;
-  /** Text is written as UTF-8. */
-  data: string | Uint8Array;
+  /** Text is written as UTF-8; a large part held in pieces comes deflated already (deflatePieces). */
+  data: string | Uint8Array | Deflated;
+}
+
+/** A part's content deflated, with what the zip's headers say of the content itself. */
+export interface Deflated {
+  deflated: Buffer;
+  crc: number;
+  size: number;
 }
 
 export interface ZipOptions {
@@ -34,12 +41,10 @@ export function writeZip(parts: Iterable<ZipPart>, when: Date, options: ZipOptio
   let offset = 0;
   let count = 0;
   for (const part of parts) {
-    const raw = typeof part.data === "string" ? Buffer.from(part.data, "utf8") : part.data;
-    const compressed = zlib.deflateRawSync(raw, { level: options.level ?? 6 });
+    const { deflated: compressed, crc, size } = isDeflated(part.data) ? part.data : deflate(part.data, options.level ?? 6);
     const name = Buffer.from(part.path, "utf8");
     const flags = /^[\x20-\x7e]*$/.test(part.path) ? 0 : UTF8_NAME;
-    const crc = zlib.crc32(raw);
-    if (raw.length > MAX_32 || compressed.length > MAX_32 || offset > MAX_32) throw new Error(`write-zip: ${part.path} is too large for a zip without zip64`);
+    if (size > MAX_32 || compressed.length > MAX_32 || offset > MAX_32) throw new Error(`write-zip: ${part.path} is too large for a zip without zip64`);
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_HEADER, 0);
@@ -50,7 +55,7 @@ export function writeZip(parts: Iterable<ZipPart>, when: Date, options: ZipOptio
     local.writeUInt16LE(date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
 
@@ -64,7 +69,7 @@ export function writeZip(parts: Iterable<ZipPart>, when: Date, options: ZipOptio
     entry.writeUInt16LE(date, 14);
     entry.writeUInt32LE(crc, 16);
     entry.writeUInt32LE(compressed.length, 20);
-    entry.writeUInt32LE(raw.length, 24);
+    entry.writeUInt32LE(size, 24);
     entry.writeUInt16LE(name.length, 28);
     // extra length, comment length, disk number, internal and external attributes: all 0
     entry.writeUInt32LE(offset, 42);
@@ -83,6 +88,43 @@ export function writeZip(parts: Iterable<ZipPart>, when: Date, options: ZipOptio
   end.writeUInt32LE(directorySize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, ...central, end]);
+}
+
+function isDeflated(data: ZipPart["data"]): data is Deflated {
+  return typeof data === "object" && "deflated" in data;
+}
+
+function deflate(data: string | Uint8Array, level: number): Deflated {
+  const raw = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+  return { deflated: zlib.deflateRawSync(raw, { level }), crc: zlib.crc32(raw), size: raw.length };
+}
+
+/**
+ * Deflates a part held in pieces (a long paper's document.xml, hundreds of megabytes) without
+ * joining them into one buffer first; each piece is let go from `pieces` once deflated. zlib
+ * gives the same bytes however its input is split, so the zip is the one writeZip would write.
+ */
+export async function deflatePieces(pieces: (Uint8Array | undefined)[], level = 6): Promise<Deflated> {
+  const stream = zlib.createDeflateRaw({ level });
+  const out: Buffer[] = [];
+  stream.on("data", (chunk: Buffer) => out.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on("end", resolve);
+    stream.on("error", reject);
+  });
+  let crc = 0;
+  let size = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    pieces[i] = undefined;
+    crc = zlib.crc32(piece, crc);
+    size += piece.length;
+    // Waits while zlib is behind, so that pieces are let go as they are deflated, not queued.
+    if (!stream.write(piece)) await new Promise((resolve) => stream.once("drain", resolve));
+  }
+  stream.end();
+  await done;
+  return { deflated: Buffer.concat(out), crc, size };
 }
 
 /** DOS time and date fields, from the UTC calendar time (1980 is the format's epoch). */

@@ -17,6 +17,7 @@ import { findReport } from "../../../src/compose/s55/find-report.js";
 import { isSection55Spec } from "../../../src/compose/compose-paper.js";
 import { loadSpec, resolveTrackerPath } from "../../../src/compose/spec.js";
 import { loadTracker } from "../../../src/ingest/load-tracker.js";
+import { recommendationCells } from "../../../src/ingest/recommendation-cells.js";
 import { listMarker } from "../../../src/render/pdf/layout-blocks.js";
 import { renderPdf } from "../../../src/render/pdf/render-pdf.js";
 import { styleFromTemplate } from "../../../src/compose/template-house-style.js";
@@ -136,7 +137,7 @@ async function samplePapers(): Promise<[string, Doc][]> {
       const choice = findReport(loaded.plan!, String(spec.spec.report));
       if (!choice.ok) throw new Error(`${name}: no report`);
       for (const variant of ["chief-constable", "pcc-response"] as const) {
-        const composed = composeSection55({ plan: loaded.plan!, tables: loaded.tables, trackerFile: tracker, report: choice.report, variant, asOf: AS_OF, draft: false, spec });
+        const composed = composeSection55({ plan: loaded.plan!, cells: recommendationCells(loaded.tables, tracker), report: choice.report, variant, asOf: AS_OF, draft: false, spec });
         out.push([`${name} (${variant})`, composed.doc!]);
       }
     } else {

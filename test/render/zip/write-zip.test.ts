@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { inflateEntry, readZipDirectory } from "../../../src/ingest/zip-directory.js";
-import { writeZip } from "../../../src/render/zip/write-zip.js";
+import { deflatePieces, writeZip } from "../../../src/render/zip/write-zip.js";
 import { tempDir } from "../../helpers/cli.js";
 
 const WHEN = new Date(Date.UTC(2016, 10, 30, 9, 15, 42));
@@ -53,5 +53,22 @@ describe("writeZip", () => {
       expect(zip.readUInt32LE(local + 22), entry.name).toBe(bytes.length);
       expect(entry.uncompressedSize, entry.name).toBe(bytes.length);
     }
+  });
+
+  it("writes a part deflated in pieces as the same bytes as the part whole, letting each piece go", async () => {
+    // Pieces of uneven size, with text that repeats across their edges (zlib's matches span them).
+    const text = Array.from({ length: 40_000 }, (_, i) => `<w:p><w:r><w:t>Action ${i % 977}: the force’s review – £${i}</w:t></w:r></w:p>`).join("");
+    const whole = Buffer.from(text, "utf8");
+    const pieces: (Buffer | undefined)[] = [];
+    for (let at = 0, size = 1; at < whole.length; at += size, size = size * 3 + 7) pieces.push(whole.subarray(at, at + size));
+    expect(pieces.length).toBeGreaterThan(5);
+
+    const deflated = await deflatePieces(pieces);
+    expect(pieces.every((p) => p === undefined)).toBe(true);
+    const inPieces = writeZip([PARTS[0]!, { path: "word/document.xml", data: deflated }], WHEN);
+    const joined = writeZip([PARTS[0]!, { path: "word/document.xml", data: whole }], WHEN);
+    expect(inPieces.equals(joined)).toBe(true);
+    const entry = readZipDirectory(inPieces, "test.zip")[1]!;
+    expect(inflateEntry(inPieces, entry, "test.zip").equals(whole)).toBe(true);
   });
 });
