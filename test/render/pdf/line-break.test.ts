@@ -4,14 +4,14 @@ import { describe, expect, it } from "vitest";
 import { breakSpans } from "../../../src/render/pdf/break-spans.js";
 import { BLACK } from "../../../src/render/pdf/colour.js";
 import { fontBytes } from "../../../src/render/pdf/fonts.js";
-import { breakLines, contentWidths, tokenise, type Line, type Span, type TextStyle } from "../../../src/render/pdf/line-break.js";
+import { contentWidths, EPSILON, type Line, type Span, type TextStyle } from "../../../src/render/pdf/line-break.js";
 import { fontText, lineHeight, metricsFor, textWidth } from "../../../src/render/pdf/measure.js";
 
 const regular: TextStyle = { face: "regular", size: 12, colour: BLACK };
 const bold: TextStyle = { face: "bold", size: 12, colour: BLACK };
 const span = (text: string, style = regular, breakAfter = false): Span => ({ text, style, ...(breakAfter ? { breakAfter } : {}) });
 const lineText = (line: Line) => line.fragments.map((f) => f.text).join("");
-const lines = (spans: Span[], width: number) => breakLines(tokenise(spans), width, 12);
+const lines = (spans: Span[], width: number) => breakSpans(spans, width, 12);
 
 describe("measuring text", () => {
   it("adds up the font's own advance widths", () => {
@@ -71,7 +71,7 @@ describe("breaking lines", () => {
     const width = textWidth(metricsFor("regular"), "due Mar-", 12) + 1; // "due Mar-" fits, "due Mar-17" does not
     const marked = lines([span("due "), date, span(" as agreed")], width).map(lineText);
     expect(marked.slice(0, 2)).toEqual(["due", "Mar-17"]);
-    expect(breakSpans([span("due "), date], width, 12).map(lineText)).toEqual(["due", "Mar-17"]);
+    expect(lines([span("due "), date], width).map(lineText)).toEqual(["due", "Mar-17"]);
     // Without the mark, the hyphen is a break like any other.
     expect(lines([span("due "), span("Mar-17"), span(" as agreed")], width).map(lineText)[0]).toBe("due Mar-");
     expect(contentWidths([date]).min).toBeCloseTo(textWidth(metricsFor("regular"), "Mar-17", 12), 6);
@@ -125,16 +125,75 @@ describe("content widths", () => {
   });
 });
 
-describe("breaking text in one style (break-spans.ts)", () => {
-  const pieces = ["a", "word", "co-operate", "x–y", "–", "- ", "12-3", "long-winded-phrase", "é", "😀", "\u2014", "W", "  ", " "];
-  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(""));
+describe("breaking any text (break-spans.ts)", () => {
+  const pieces = ["a", "word", "co-operate", "x–y", "–", "- ", "12-3", "long-winded-phrase", "é", "😀", "\u2014", "W", "  ", " ", "Mar-17", "https://www.example.org/a-very-long-address"];
+  const looks: TextStyle[] = [regular, bold, { face: "italic", size: 9, colour: BLACK, rise: 3 }, { face: "regular", size: 12, colour: [0, 0.2, 0.6], link: "https://x.org" }];
+  // Spans as runsToSpans makes them: font text, and a date kept whole has no space in it.
+  const spanArb: fc.Arbitrary<Span> = fc
+    .record({ parts: fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), look: fc.constantFrom(...looks), breakAfter: fc.boolean(), noBreak: fc.boolean() })
+    .map(({ parts, look, breakAfter, noBreak }) => {
+      const text = fontText(metricsFor(look.face), parts.join(""));
+      return { text: noBreak ? text.replace(/ /g, "") : text, style: look, ...(breakAfter ? { breakAfter } : {}), ...(noBreak ? { noBreak } : {}) };
+    });
+  const input = fc.record({ spans: fc.array(spanArb, { maxLength: 5 }), width: fc.double({ min: 1, max: 400, noNaN: true }) });
+  const width = (f: { text: string; style: TextStyle }) => textWidth(metricsFor(f.style.face), f.text, f.style.size);
 
-  it("gives exactly the lines of the general way, widths included", () => {
+  it("loses no text and adds none: only spaces at the breaks go, and no line starts with one", () => {
     fc.assert(
-      fc.property(text, fc.boolean(), fc.constantFrom("regular", "bold") as fc.Arbitrary<"regular" | "bold">, fc.double({ min: 1, max: 400, noNaN: true }), (t, breakAfter, face, width) => {
-        const spans = [span(t, { ...regular, face }, breakAfter)];
-        expect(breakSpans(spans, width, 11)).toEqual(breakLines(tokenise(spans), width, 11));
+      fc.property(input, ({ spans, width }) => {
+        const out = breakSpans(spans, width, 11);
+        const given = spans.map((s) => s.text).join("");
+        expect(out.map(lineText).join("").replace(/ /g, "")).toBe(given.replace(/ /g, ""));
+        for (const line of out) expect(lineText(line)).not.toMatch(/^ /);
+        expect(out.filter((line) => line.fragments.length === 0).length).toBeLessThanOrEqual(spans.filter((s) => s.breakAfter).length + 1);
       }),
     );
   });
+
+  it("keeps every line within the width, unless it holds one character of a word cut to fit", () => {
+    fc.assert(
+      fc.property(input, ({ spans, width: max }) => {
+        for (const line of breakSpans(spans, max, 11)) {
+          if (line.width > max + EPSILON) expect([...lineText(line).trim()]).toHaveLength(1);
+        }
+      }),
+    );
+  });
+
+  it("places each fragment after the ones before it, as wide as its text, the line as wide as its fragments", () => {
+    fc.assert(
+      fc.property(input, ({ spans, width: max }) => {
+        for (const line of breakSpans(spans, max, 11)) {
+          let x = 0;
+          for (const f of line.fragments) {
+            expect(f.x).toBeCloseTo(x, 6);
+            expect(f.width).toBeCloseTo(width(f), 6);
+            x += f.width;
+          }
+          expect(line.width).toBeCloseTo(x, 6);
+          // An empty line: the paragraph's size, or that of the run whose line break made it.
+          if (line.fragments.length > 0) expect(line.size).toBe(Math.max(...line.fragments.map((f) => f.style.size)));
+          else expect([11, ...spans.filter((s) => s.breakAfter).map((s) => s.style.size)]).toContain(line.size);
+        }
+      }),
+    );
+  });
+
+  it("fills each line of text in several looks: the next line's first word would not have fitted", () => {
+    const words = sentenceWords();
+    const spans = words.map((w, i) => span(i < words.length - 1 ? `${w} ` : w, i % 3 === 0 ? bold : regular));
+    const space = width({ text: " ", style: regular });
+    for (const max of [60, 90, 130, 200, 333]) {
+      const out = breakSpans(spans, max, 12);
+      expect(out.map(lineText).join(" ")).toBe(words.join(" "));
+      out.slice(1).forEach((line, i) => {
+        const next = line.fragments[0]!;
+        expect(out[i]!.width + space + width({ text: next.text.split(" ")[0]!, style: next.style })).toBeGreaterThan(max + EPSILON);
+      });
+    }
+  });
 });
+
+function sentenceWords(): string[] {
+  return "Domestic abuse – 98 tasks still open, 22 of them overdue: the working document contained a total of 57 tasks covering the 6 key areas identified above".split(" ");
+}
