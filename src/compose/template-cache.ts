@@ -5,25 +5,23 @@
 // dist/templates.precompiled.json. Each entry is keyed by a hash of the template's text and of
 // everything else its compiled code depends on (see handlebars-env.ts), so a template edited
 // since the build, or a user's own, is simply not found, and is compiled as it is read.
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { builtCacheFile, builtCacheKey, readBuiltCache } from "./built-cache.js";
 
-/** dist/templates.precompiled.json, from dist/compose/ and dist/bundle/ alike (under vitest, src/: there is none). */
-export const TEMPLATE_CACHE_FILE = new URL("../templates.precompiled.json", import.meta.url);
+export const TEMPLATE_CACHE_FILE = builtCacheFile("templates.precompiled.json");
 
 let cache: Map<string, string> | undefined;
 let recording: Map<string, string> | undefined;
 
 /** The key of a template's text compiled in an environment of the given fingerprint. */
 export function templateKey(fingerprint: string, text: string): string {
-  return createHash("sha256").update(fingerprint).update("\0").update(text).digest("base64url");
+  return builtCacheKey(fingerprint, text);
 }
 
 /** What Handlebars.precompile gave for this key when boardpack was built, if anything. */
 export function precompiledTemplate(key: string): string | undefined {
   // While recording, nothing comes from the cache: everything recorded is compiled afresh.
   if (recording) return undefined;
-  cache ??= readCache();
+  cache ??= readBuiltCache(TEMPLATE_CACHE_FILE);
   return cache.get(key);
 }
 
@@ -42,14 +40,4 @@ export function recordTemplates(work: () => void): Record<string, string> {
   } finally {
     recording = previous;
   }
-}
-
-function readCache(): Map<string, string> {
-  let text: string;
-  try {
-    text = readFileSync(TEMPLATE_CACHE_FILE, "utf8");
-  } catch {
-    return new Map(); // not built (the sources under a test runner): everything is compiled
-  }
-  return new Map(Object.entries(JSON.parse(text) as Record<string, string>));
 }
