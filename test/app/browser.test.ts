@@ -299,4 +299,30 @@ describe.skipIf(!present)("boardpack app in Chromium", { timeout: 180_000 }, () 
     await expectAccessible(page);
     await page.close();
   });
+  it("raises an ordinal's suffix in a web paper (30th), as Word and the PDF do", async () => {
+    const dir = tempDir();
+    const run = await runCli(["paper", "data/lancs-da-action-plan.xlsx", "--style", "lancashire-scrutiny", "--format", "html", "--as-of", AS_OF, "-o", join(dir, "paper.html")]);
+    expect(run.code, run.stderr).toBe(0);
+    const page = await browser.newPage();
+    await page.goto(`file://${join(dir, "paper.html")}`);
+    // The suffix's box against the day's last digit just before it: raised, its foot well above the digit's.
+    const boxes = await page.evaluate(() => {
+      const sup = document.querySelector(".paper sup")!;
+      // The text just before it, whichever run (a <strong> of its own) it sits in.
+      let node: Node = sup;
+      while (!node.previousSibling) node = node.parentNode!;
+      let previous: Node = node.previousSibling!;
+      while (previous.lastChild) previous = previous.lastChild;
+      const before = previous as Text;
+      const range = document.createRange();
+      range.setStart(before, before.length - 1);
+      range.setEnd(before, before.length);
+      const day = range.getBoundingClientRect();
+      const suffix = sup.getBoundingClientRect();
+      return { text: `${before.data.slice(-1)}${sup.textContent}`, dayTop: day.top, dayBottom: day.bottom, suffixBottom: suffix.bottom };
+    });
+    expect(boxes.text).toMatch(/^\d(st|nd|rd|th)$/);
+    expect(boxes.suffixBottom).toBeLessThan(boxes.dayTop + (boxes.dayBottom - boxes.dayTop) * 0.75);
+    await page.close();
+  });
 });

@@ -36,7 +36,7 @@ export const PAPER_CSS = `
 .paper li>p{margin:0 0 .35em}
 .paper ul.under-numbered,.paper ol.under-numbered{margin-left:3em}
 .paper .nowrap{white-space:nowrap}
-.paper sup{font-size:58%;line-height:0;vertical-align:33%}
+.paper sup{font-size:58%;line-height:0;vertical-align:0.57em}
 .paper ol.decimal{list-style-type:decimal}
 .paper ol.roman-paren{list-style-type:paper-roman-paren}
 .paper ol.alpha-paren{list-style-type:paper-alpha-paren}
