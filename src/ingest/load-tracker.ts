@@ -2,7 +2,7 @@
 // Unreadable input throws InputRefused (one line, exit 2); data problems come back as diagnostics.
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { normalise } from "./normalise.js";
-import { Plan } from "../model/schema.js";
+import { compiledPlan, type Plan } from "../model/schema.js";
 import { readCsv } from "./csv.js";
 import { layoutSheet, tableHeading, type SheetLayout, type TableHeading, type TableLayout } from "./layout.js";
 import { longCellWarnings } from "./long-cells.js";
@@ -110,7 +110,7 @@ function refuseUnusedMappings(mapping: MappingFile, layouts: SheetLayout[]): voi
 
 /** The plan must match its schema (zod: the one statement of the rules); a mismatch is reported at the row it came from. */
 function checkPlan(plan: Plan, file: string, out: Diagnostic[]): Plan | null {
-  const parsed = Plan.safeParse(plan);
+  const parsed = compiledPlan().safeParse(plan);
   // Zod only checks here: the plan has no defaults or transforms to apply, and zod's copy of a
   // record would drop a column headed "__proto__" (its value would set the copy's prototype).
   if (parsed.success) return plan;
