@@ -3,7 +3,6 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { normalise } from "./normalise.js";
 import { compiledPlan, type Plan } from "../model/schema.js";
-import { readCsv } from "./csv.js";
 import { layoutSheet, tableHeading, type SheetLayout, type TableHeading, type TableLayout } from "./layout.js";
 import { longCellWarnings } from "./long-cells.js";
 import { LIMITS, type Limits } from "./limits.js";
@@ -57,6 +56,9 @@ async function readPlan(bytes: Buffer, file: string, options: LoadOptions): Prom
     workbook = read.workbook;
     diagnostics.push(...read.diagnostics);
   } else {
+    // Loaded on demand too: csv-parse and the CSV reader (53 KB of the bundle) are no part of
+    // reading a workbook, and parsing them cost every xlsx convert some 8 M instructions.
+    const { readCsv } = await import("./csv.js");
     const read = readCsv(bytes, file, limits);
     workbook = read.workbook;
     diagnostics.push(...read.diagnostics);

@@ -66,7 +66,6 @@ export interface SourceBook {
 const MAX_COLUMNS = 16_384;
 const MAX_ROWS = 1_048_576;
 const THEME_PART = /^xl\/theme\/([^/]+)[.]xml$/;
-const CELL_REF = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;
 const REL_WORKSHEET = /\/worksheet$/;
 const AGAIN = "; open it in Excel and save it again";
 
@@ -499,10 +498,37 @@ interface Merge {
   right: number;
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & ~0x20) - 64;
-  return n;
+/** A reference's row and column in one number: row * REF_ROW + column (1-based); ZZZ, the most three letters say, is 18,278. */
+const REF_ROW = 32_768;
+const DOLLAR = 0x24;
+
+/**
+ * A cell reference (`B12`, `$B$12`, `b12`: one to three letters, one to seven digits) as
+ * row * REF_ROW + column, or -1 when it is not one. Read character by character, as it is for
+ * every cell: a regular expression's match and substrings for each cost more than the rest of
+ * the cell's reading.
+ */
+function cellAt(ref: string): number {
+  const length = ref.length;
+  let i = ref.charCodeAt(0) === DOLLAR ? 1 : 0;
+  const lettersStart = i;
+  let col = 0;
+  for (; i < length; i++) {
+    const lower = ref.charCodeAt(i) | 0x20; // A–Z onto a–z; nothing else lands in a–z
+    if (lower < 0x61 || lower > 0x7a) break;
+    col = col * 26 + lower - 0x60;
+  }
+  if (i === lettersStart || i - lettersStart > 3) return -1;
+  if (ref.charCodeAt(i) === DOLLAR) i++;
+  const digitsStart = i;
+  let row = 0;
+  for (; i < length; i++) {
+    const digit = ref.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) break;
+    row = row * 10 + digit;
+  }
+  if (i !== length || i === digitsStart || i - digitsStart > 7) return -1;
+  return row * REF_ROW + col;
 }
 
 /** The `<c>` being read: its place, style, type and the text of its `<v>` or `<is>`. */
@@ -527,10 +553,10 @@ function readWorksheet<C>(xml: string, def: SheetDef, ctx: SheetContext, maker: 
   const fault = (reason: string, cell?: { row: number; col: number }): InputRefused =>
     damaged(ctx.file, { part: partLabel(ctx.part), sheet: def.name, ...(cell ? { cell: cellRef(def.name, cell.row, cell.col) } : {}) }, reason);
   const decodeRef = (ref: string): { row: number; col: number } => {
-    const m = CELL_REF.exec(ref);
-    if (!m) throw fault(`the cell reference "${clip(ref)}" is not a cell`);
-    const col = columnNumber(m[1]!);
-    const row = Number(m[2]);
+    const at = cellAt(ref);
+    if (at < 0) throw fault(`the cell reference "${clip(ref)}" is not a cell`);
+    const col = at % REF_ROW;
+    const row = (at - col) / REF_ROW;
     if (col > MAX_COLUMNS) throw fault(`the cell reference ${clip(ref)} lies beyond column XFD, Excel's last`);
     if (row < 1 || row > MAX_ROWS) throw fault(`the cell reference ${clip(ref)} lies beyond row 1,048,576, Excel's last`);
     return { row, col };
@@ -603,9 +629,12 @@ function readWorksheet<C>(xml: string, def: SheetDef, ctx: SheetContext, maker: 
           col = previousCol + 1; // a cell without a reference is in the column after the previous one
           if (col > MAX_COLUMNS) throw fault(`row ${row.row} has more than 16,384 cells`);
         } else {
-          const at = decodeRef(ref);
-          if (at.row !== row.row) throw fault(`the cell ${clip(ref)} is written inside row ${row.row}`);
-          col = at.col;
+          const at = cellAt(ref);
+          col = at % REF_ROW;
+          if (at < 0 || col > MAX_COLUMNS || at - col !== row.row * REF_ROW) {
+            decodeRef(ref); // refuses a reference that is no cell, or lies beyond the sheet
+            throw fault(`the cell ${clip(ref)} is written inside row ${row.row}`);
+          }
         }
         if (row.cells[col - 1] !== undefined) throw fault("a cell appears twice", { row: row.row, col });
         const s = attrs.get("s");
@@ -666,7 +695,7 @@ function readWorksheet<C>(xml: string, def: SheetDef, ctx: SheetContext, maker: 
       const rel = ctx.rels.get(link.rId);
       if (!rel || rel.target === undefined) continue; // a link with nowhere to go: the cell's text stands
       const first = link.ref.split(":")[0]!;
-      if (!CELL_REF.test(first)) continue;
+      if (cellAt(first) < 0) continue;
       const at = decodeRef(first);
       const row = byNumber.get(at.row);
       const slot = row?.cells[at.col - 1];

@@ -47,12 +47,15 @@ const SLASH = 0x2f;
 const EQUALS = 0x3d;
 const QUOTE = 0x22;
 const APOS = 0x27;
+const COLON = 0x3a;
 /** Beyond this many attributes on one tag, duplicates are found with a set rather than a scan. */
 const FEW_ATTRIBUTES = 16;
 
 class TagAttributes implements Attributes {
   names: string[] = [];
   values: string[] = [];
+  /** Whether each value is as read: no tab, line end or "&", so nothing to normalise or decode. */
+  plain: boolean[] = [];
   count = 0;
   /** Where the tag starts in the part, for a message about a value. */
   offset = 0;
@@ -60,7 +63,7 @@ class TagAttributes implements Attributes {
 
   get(name: string): string | undefined {
     for (let i = 0; i < this.count; i++) {
-      if (this.names[i] === name) return attributeValue(this.values[i]!, this.offset);
+      if (this.names[i] === name) return this.plain[i] ? this.values[i] : attributeValue(this.values[i]!, this.offset);
     }
     return undefined;
   }
@@ -83,7 +86,7 @@ class TagAttributes implements Attributes {
   }
 
   /** Adds an attribute; false when the tag already has one of that name. */
-  add(name: string, value: string): boolean {
+  add(name: string, value: string, plain: boolean): boolean {
     if (this.count < FEW_ATTRIBUTES) {
       for (let k = 0; k < this.count; k++) if (this.names[k] === name) return false;
     } else {
@@ -93,15 +96,24 @@ class TagAttributes implements Attributes {
     }
     this.names[this.count] = name;
     this.values[this.count] = value;
+    this.plain[this.count] = plain;
     this.count++;
     return true;
   }
 }
 
-/** The name without its namespace prefix: `x:row` → `row`. */
-function localName(name: string): string {
-  const colon = name.indexOf(":");
-  return colon === -1 ? name : name.slice(colon + 1);
+/**
+ * What each ASCII character may be in an XML name: 1 its first character or any, 2 any but the
+ * first, 0 neither. An ASCII name is checked by this table as it is scanned, which spares the
+ * look-up of every element name in a set (hashing a fresh slice each time) and the regular
+ * expression for every new one. With the local names found as the name is scanned, closing tags
+ * compared in place and plain attribute values left undecoded, reading the 1,000-action tracker
+ * 20 times in one process takes 4.69 G instructions instead of 5.15 G (cell references: cellAt).
+ */
+const ASCII_NAME = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_NAME[c] = /[A-Za-z_:]/.test(ch) ? 1 : /[\w.\-]/.test(ch) ? 2 : 0;
 }
 
 export function scanXml(xml: string, on: XmlHandler): void {
@@ -109,6 +121,8 @@ export function scanXml(xml: string, on: XmlHandler): void {
   if (forbidden) throw new XmlMalformed("a control character XML does not allow", forbidden.index);
   let at = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const stack: string[] = [];
+  /** Each open element's local name, beside `stack`: a closing tag reports it without slicing its name again. */
+  const locals: string[] = [];
   const attrs = new TagAttributes();
   let rootSeen = false;
   const length = xml.length;
@@ -146,22 +160,33 @@ export function scanXml(xml: string, on: XmlHandler): void {
     if (next === SLASH) {
       const gt = xml.indexOf(">", lt + 2);
       if (gt === -1) throw new XmlMalformed("an unfinished tag", lt);
-      const name = xml.slice(lt + 2, gt).trimEnd();
       const open = stack.pop();
-      if (open !== name) throw new XmlMalformed(open === undefined ? `a closing tag </${clip(name)}> with no opening tag` : `<${clip(open)}> closed by </${clip(name)}>`, lt);
-      on.close(localName(name));
+      // The usual closing tag, `</name>` exactly, is compared in place; only another (a space
+      // before ">", or a mismatch) is cut out of the part and trimmed to compare.
+      if (open === undefined || gt !== lt + 2 + open.length || !xml.startsWith(open, lt + 2)) {
+        const name = xml.slice(lt + 2, gt).trimEnd();
+        if (open !== name) throw new XmlMalformed(open === undefined ? `a closing tag </${clip(name)}> with no opening tag` : `<${clip(open)}> closed by </${clip(name)}>`, lt);
+      }
+      on.close(locals.pop()!);
       at = gt + 1;
       continue;
     }
     // An opening tag: its name, then name="value" pairs up to ">" or "/>".
     let i = lt + 1;
+    let colon = -1;
+    // Whether the name is ASCII and well formed, seen as it is scanned (ASCII_NAME).
+    let asciiName = i < length && xml.charCodeAt(i) < 128 && ASCII_NAME[xml.charCodeAt(i)] === 1;
     while (i < length) {
       const c = xml.charCodeAt(i);
       if (c === GT || c === SLASH || c <= 0x20) break;
+      if (c === COLON && colon === -1) colon = i;
+      if (c >= 128 || ASCII_NAME[c] === 0) asciiName = false;
       i++;
     }
     const name = xml.slice(lt + 1, i);
-    checkName(name, lt);
+    if (!asciiName) checkName(name, lt);
+    // The local name (`x:row` → `row`), found while the name was scanned.
+    const local = colon === -1 ? name : xml.slice(colon + 1, i);
     attrs.clear();
     attrs.offset = lt;
     let selfClosing = false;
@@ -171,9 +196,10 @@ export function scanXml(xml: string, on: XmlHandler): void {
       ATTRIBUTE.lastIndex = i;
       const m = ATTRIBUTE.exec(xml);
       if (m !== null) {
+        // The name is ASCII and well formed (the expression says so): no check to make.
         const attrName = m[1]!;
-        checkName(attrName, i);
-        if (!attrs.add(attrName, m[2] ?? m[3]!)) throw new XmlMalformed(`the attribute ${clip(attrName)} given twice`, i);
+        const plain = m[2] ?? m[3];
+        if (!attrs.add(attrName, plain ?? m[4] ?? m[5]!, plain !== undefined)) throw new XmlMalformed(`the attribute ${clip(attrName)} given twice`, i);
         i = ATTRIBUTE.lastIndex;
         continue;
       }
@@ -205,7 +231,7 @@ export function scanXml(xml: string, on: XmlHandler): void {
       if (close === -1) throw new XmlMalformed("an unfinished attribute value", nameStart);
       const value = xml.slice(i + 1, close);
       if (value.includes("<")) throw new XmlMalformed("a '<' in an attribute value", nameStart);
-      if (!attrs.add(attrName, value)) throw new XmlMalformed(`the attribute ${clip(attrName)} given twice`, nameStart);
+      if (!attrs.add(attrName, value, false)) throw new XmlMalformed(`the attribute ${clip(attrName)} given twice`, nameStart);
       i = close + 1;
     }
     if (i >= length) throw new XmlMalformed("an unfinished tag", lt);
@@ -213,18 +239,24 @@ export function scanXml(xml: string, on: XmlHandler): void {
       if (rootSeen) throw new XmlMalformed("a second root element", lt);
       rootSeen = true;
     }
-    const local = localName(name);
     on.open(local, attrs, selfClosing);
     if (selfClosing) on.close(local);
-    else stack.push(name);
+    else {
+      stack.push(name);
+      locals.push(local);
+    }
     at = i + 1;
   }
   if (!rootSeen) throw new XmlMalformed("no root element", length);
   if (stack.length > 0) throw new XmlMalformed(`the element <${clip(stack[stack.length - 1]!)}> is never closed (the part is cut short)`, length);
 }
 
-/** Space, name, "=", a quoted value with no "<": as the loop reads it (XML white space is tab, LF, CR, space). */
-const ATTRIBUTE = /[\t\n\r ]+([^\t\n\r =>/]+)[\t\n\r ]*=[\t\n\r ]*(?:"([^"<]*)"|'([^'<]*)')/y;
+/**
+ * Space, an ASCII name, "=", a quoted value with no "<": as the loop reads it (XML white space is
+ * tab, LF, CR, space); a name with other characters is left to the loop and checkName. A value
+ * with no tab, line end or "&" (groups 2 and 3) needs no decoding when it is read.
+ */
+const ATTRIBUTE = /[\t\n\r ]+([A-Za-z_:][\w.:\-]*)[\t\n\r ]*=[\t\n\r ]*(?:"([^"<&\t\n\r]*)"|'([^'<&\t\n\r]*)'|"([^"<]*)"|'([^'<]*)')/y;
 
 const goodNames = new Set<string>();
 const NAME = /^[A-Za-z_:\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD][\w.:\-\u00B7\u00C0-\u02FF\u0300-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]*$/;
@@ -240,7 +272,10 @@ function checkName(name: string, offset: number): void {
 
 /** The same text in a string of its own, sharing no characters with the string it was cut from. */
 export function detached(text: string): string {
-  return Buffer.from(text, "utf8").toString("utf8");
+  // Through JSON, which copies in the engine alone: Buffer.from(…).toString() did the same through
+  // Node's JavaScript, which V8 then compiled on every cold read of a workbook's shared strings
+  // (12 M instructions more for the 1,000-action tracker's 2,503).
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** Text from the file, short enough for a one-line message. */

@@ -48,6 +48,19 @@ describe("the xlsx reader reads what other programs write", () => {
     expect(grid(workbook.sheets[0])).toEqual(["1: A=Ref B=Action", "4: A=1 C=3 D=4", "5: A=5"]);
   });
 
+  it("reads references with $ and in lower case, closing tags with a space, names beyond ASCII, and decodes attribute values", async () => {
+    const { workbook } = await read({
+      sheets: [
+        {
+          name: "R&D\tplan",
+          rows: '<row r="2"><c r="$A$2"><v>1</v></c><c r="b2" ><v>2</v></c ><c r="C$2"><v>3</v></c><c r="$d2" s = \'0\'><v>4</v></c></row ><row r="3"><c r="A3" t="inlineStr"><is><t>caf\u00e9</t></is><ext\u00e9 \u00e9l\u00e9ment="1"/></c></row>',
+        },
+      ],
+    });
+    expect(workbook.sheets[0]!.name).toBe("R&D plan");
+    expect(grid(workbook.sheets[0])).toEqual(["2: A=1 B=2 C=3 D=4", "3: A=caf\u00e9"]);
+  });
+
   it("finds each sheet's part through the workbook's relationships, whatever it is called", async () => {
     const { workbook, diagnostics } = await read({
       sheets: [
@@ -186,6 +199,12 @@ describe("the xlsx reader refuses a workbook that does not hold together, in one
     expect(await refusal(sheet('<row r="5"><c r="XFE5"><v>1</v></c></row>'))).toMatch(/^t\.xlsx Plan: error INPUT_UNREADABLE .*the cell reference XFE5 lies beyond column XFD, Excel's last/);
     expect(await refusal(sheet('<row r="5"><c r="B5"><v>1</v></c><c r="B5"><v>2</v></c></row>'))).toMatch(/^t\.xlsx Plan!B5: error INPUT_UNREADABLE .*a cell appears twice/);
     expect(await refusal(sheet('<row r="0"><c><v>1</v></c></row>'))).toMatch(/the row number "0" is not a row of a sheet/);
+    expect(await refusal(sheet('<row r="5"><c r="B6"><v>1</v></c></row>'))).toMatch(/the cell B6 is written inside row 5/);
+    expect(await refusal(sheet('<row r="5"><c r="B"><v>1</v></c></row>'))).toMatch(/the cell reference "B" is not a cell/);
+    expect(await refusal(sheet('<row r="5"><c r="ABCD5"><v>1</v></c></row>'))).toMatch(/the cell reference "ABCD5" is not a cell/);
+    expect(await refusal(sheet('<row r="5"><c r="B0"><v>1</v></c></row>'))).toMatch(/the cell reference B0 lies beyond row 1,048,576, Excel's last/);
+    expect(await refusal(sheet('<row r="5"><c 1r="B5"><v>1</v></c></row>'))).toMatch(/the XML has the malformed name "1r"/);
+    expect(await refusal(sheet('<row r="5"><1c r="B5"><v>1</v></1c></row>'))).toMatch(/the XML has the malformed name "1c"/);
     expect(await refusal(sheet('<row r="3"><c r="A3"><v>1</v></c></row><row r="3"/>'))).toMatch(/row 3 appears twice/);
   });
 
