@@ -77,7 +77,10 @@ export function writeStructTree(pdf: PDFDocument, root: StructNode, links: TreeL
       }
       kids += `${count++ === 0 ? "" : " "}${kid.kind === "node" ? elementRef(kid) : contentKid(kid, page, pageOf, links)}`;
     }
-    let dict = `<</Type/StructElem/S/${node.type}/P ${parentOf.get(node)}`;
+    // No /Type: optional for a structure element (PDF 32000-1 Table 323), and 15 of its ~70
+    // bytes, built, copied and deflated 14,000 times for 1,000 actions (0.09 G instructions of
+    // three renders, 11.63 → 11.54 G).
+    let dict = `<</S/${node.type}/P ${parentOf.get(node)}`;
     if (page !== undefined) dict += `/Pg ${pageOf(page)}`;
     // A BCP 47 tag (letters, digits, hyphens: markdown-to-doc checks it), safe in a literal string.
     if (node.lang) dict += `/Lang(${node.lang})`;
