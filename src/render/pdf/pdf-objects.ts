@@ -98,19 +98,23 @@ export class RawObject extends pdfLib.PDFObject {
 
 /**
  * Objects kept out of pdf-lib's context altogether, as their bytes: a block of object numbers
- * reserved in the context (so nothing else takes them), filled in order, and laid out in object
+ * reserved in the context (so nothing else takes them), filled in any order, and laid out in object
  * streams of their own by ZlibStreamWriter. For the many small dictionaries of a structure tree,
  * where a pdf-lib object apiece (made, registered, sorted, sized and copied a byte at a time)
  * cost more than writing the rest of the paper's objects.
  */
 export class PackedObjects {
-  private readonly texts: string[] = [];
+  /** Each reserved object's bytes, by its number less `first`. */
+  private readonly texts: string[];
+  private filled = 0;
 
   private constructor(
-    /** The first reserved object number; the i-th object added is number first + i. */
+    /** The first reserved object number. */
     readonly first: number,
     readonly count: number,
-  ) {}
+  ) {
+    this.texts = new Array<string>(count);
+  }
 
   /** Reserves `count` object numbers after the context's largest (as `count` calls of nextRef would). */
   static reserve(context: PDFContext, count: number): PackedObjects {
@@ -119,15 +123,18 @@ export class PackedObjects {
     return new PackedObjects(first, count);
   }
 
-  /** The next reserved object's bytes, one character a byte (all below U+0100): one valid PDF object. */
-  add(text: string): void {
-    if (this.texts.length === this.count) throw new Error("PackedObjects: more objects than were reserved");
-    this.texts.push(text);
+  /** Reserved object `objectNumber`'s bytes, one character a byte (all below U+0100): one valid PDF object. */
+  put(objectNumber: number, text: string): void {
+    const index = objectNumber - this.first;
+    if (!(index >= 0 && index < this.count)) throw new Error(`PackedObjects: object ${objectNumber} was not reserved`);
+    if (this.texts[index] !== undefined) throw new Error(`PackedObjects: object ${objectNumber} was written twice`);
+    this.texts[index] = text;
+    this.filled++;
   }
 
   /** The objects, in number order; every reserved number must have been filled. */
   objects(): readonly string[] {
-    if (this.texts.length !== this.count) throw new Error(`PackedObjects: ${this.count - this.texts.length} reserved objects were never written`);
+    if (this.filled !== this.count) throw new Error(`PackedObjects: ${this.count - this.filled} reserved objects were never written`);
     return this.texts;
   }
 }

@@ -40,44 +40,42 @@ export function writeStructTree(pdf: PDFDocument, root: StructNode, links: TreeL
   };
   const treeRootRef = context.nextRef();
   const kept = elementsWithContent(root);
-
-  // Elements in document order, each numbered before its kids, which name it as /P (the
-  // Document element is written even when the paper has no content).
-  const order: StructNode[] = [];
-  const visit = (node: StructNode): void => {
-    order.push(node);
-    for (const kid of node.kids) if (kid.kind === "node" && kept.has(kid)) visit(kid);
-  };
-  visit(root);
-  const packed = PackedObjects.reserve(context, order.length);
-  const refs = new Map<StructNode, string>(order.map((node, i) => [node, `${packed.first + i} 0 R`]));
+  // The Document element is written even when the paper has no content.
+  const packed = PackedObjects.reserve(context, kept.size + (kept.has(root) ? 0 : 1));
+  const refs = new Map<StructNode, string>();
   const elementRef = (element: StructNode): string => {
     const ref = refs.get(element);
     if (ref === undefined) throw new Error(`struct-tree: a ${element.type} with content was not written`);
     return ref;
   };
 
-  const parentOf = new Map<StructNode, string>([[root, refText(treeRootRef)]]);
-  for (const node of order) {
-    const own = elementRef(node);
+  // Elements in document order, each numbered before its kids, which name it as /P; written in
+  // one walk, the parent's ref passed down: a list of the elements and maps of their refs and
+  // parents, made first, cost 0.39 G instructions in three renders of 1,000 actions (11.32 → 10.94 G).
+  let next = packed.first;
+  const write = (node: StructNode, parent: string): string => {
+    const number = next++;
+    const own = `${number} 0 R`;
+    refs.set(node, own);
     // The element's page: its first content's (an integer MCID refers to it).
     let page: number | undefined;
-    for (const kid of node.kids) {
-      if (kid.kind !== "node") {
-        page = kid.page;
-        break;
-      }
-    }
     let kids = "";
     let count = 0;
     for (const kid of node.kids) {
+      let text: string;
       if (kid.kind === "node") {
         if (!kept.has(kid)) continue;
-        parentOf.set(kid, own);
+        text = write(kid, own);
+      } else {
+        page ??= kid.page;
+        text = contentKid(kid, page, pageOf, links);
       }
-      kids += `${count++ === 0 ? "" : " "}${kid.kind === "node" ? elementRef(kid) : contentKid(kid, page, pageOf, links)}`;
+      kids += count++ === 0 ? text : ` ${text}`;
     }
-    let dict = `<</Type/StructElem/S/${node.type}/P ${parentOf.get(node)}`;
+    // No /Type: optional for a structure element (PDF 32000-1 Table 323), and 15 of its ~70
+    // bytes, built, copied and deflated 14,000 times for 1,000 actions (0.09 G instructions of
+    // three renders, 11.63 → 11.54 G).
+    let dict = `<</S/${node.type}/P ${parent}`;
     if (page !== undefined) dict += `/Pg ${pageOf(page)}`;
     // A BCP 47 tag (letters, digits, hyphens: markdown-to-doc checks it), safe in a literal string.
     if (node.lang) dict += `/Lang(${node.lang})`;
@@ -87,8 +85,10 @@ export function writeStructTree(pdf: PDFDocument, root: StructNode, links: TreeL
     if (node.scope) dict += `/A<</O/Table/Scope/${node.scope}>>`;
     else if (node.numbering) dict += `/A<</O/List/ListNumbering/${node.numbering}>>`;
     dict += count === 1 ? `/K ${kids}>>` : `/K[${kids}]>>`;
-    packed.add(dict);
-  }
+    packed.put(number, dict);
+    return own;
+  };
+  write(root, refText(treeRootRef));
 
   // A flat number tree: one /Nums array, keys in order.
   const nums: string[] = [];
