@@ -2,9 +2,8 @@
 // `npm run build`: compile src/ into dist/ (tsc) and bundle it (bundle.js). With --if-changed
 // (what `npm start` and `npm test` run) it does nothing when dist/ was built from the very same
 // sources: a hash of src/, templates/ (precompiled into dist/), the tsconfig files, the build
-// scripts, the sample tracker the PDF thread's warm-up paper is composed from and
-// package-lock.json (the bundle holds the libraries) is kept in dist/.build-hash once a build
-// succeeds, and compared.
+// scripts and package-lock.json (the bundle holds the libraries) is kept in dist/.build-hash once
+// a build succeeds, and compared.
 // Contents rather than times, so a checkout or a copy that changes nothing rebuilds nothing.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -15,9 +14,9 @@ import { fileURLToPath } from "node:url";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = join(ROOT, "dist");
 const STAMP = join(DIST, ".build-hash");
-const INPUTS = ["src", "templates", "tsconfig.json", "tsconfig.build.json", "scripts/build.js", "scripts/bundle.js", "scripts/precompile-templates.js", "scripts/write-pdf-warm-up.js", "data/colp-da-action-plan.xlsx", "package-lock.json"];
+const INPUTS = ["src", "templates", "tsconfig.json", "tsconfig.build.json", "scripts/build.js", "scripts/bundle.js", "scripts/precompile-templates.js", "package-lock.json"];
 /** What the build must have left for the package to run. */
-const OUTPUTS = ["bundle/main.js", "bundle/pdf-worker.js", "bundle/pdf-warm-up.json", "templates.precompiled.json", "shipped.parsed.json"];
+const OUTPUTS = ["bundle/main.js", "bundle/pdf-worker.js", "templates.precompiled.json", "shipped.parsed.json"];
 
 /** Every input file, in a fixed order, hashed with its path. */
 function sourceHash() {
@@ -54,5 +53,4 @@ rmSync(STAMP, { force: true }); // a build that stops half way must not look fin
 run(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"]);
 run(process.execPath, [join(ROOT, "scripts", "bundle.js")]);
 run(process.execPath, [join(ROOT, "scripts", "precompile-templates.js")]);
-run(process.execPath, [join(ROOT, "scripts", "write-pdf-warm-up.js")]);
 writeFileSync(STAMP, `${hash}\n`);

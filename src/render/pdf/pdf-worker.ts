@@ -9,7 +9,6 @@ import type { Doc } from "../../compose/doc.js";
 import { STYLES } from "./fonts.js";
 import { metricsFor } from "./measure.js";
 import { type Compressor, renderPdf } from "./render-pdf.js";
-import { warmUp } from "./warm-up.js";
 
 if (!parentPort) throw new Error("pdf-worker: run this as a worker thread");
 const port = parentPort;
@@ -17,10 +16,6 @@ const port = parentPort;
 // Read Arimo's faces now (most papers draw only in them), off the critical path; a Word
 // template's other families are read when first used.
 for (const face of STYLES) metricsFor(face);
-
-// Then, until the paper comes, a sample paper to compile the writer's code (warm-up.ts).
-let paperCame = false;
-const warmedUp = warmUp(new URL(".", import.meta.url), () => paperCame);
 
 export type ToWorker = { type: "render"; json: string } | { type: "idle" } | { type: "compressed"; id: number; bytes: Uint8Array };
 export type FromWorker =
@@ -68,10 +63,7 @@ port.on("message", async (message: ToWorker) => {
     return;
   }
   const start = performance.now();
-  paperCame = true;
   try {
-    // A piece of the sample under way is finished first: a render cannot be stopped half way.
-    await warmedUp;
     const doc = JSON.parse(message.json) as Doc;
     const rendered = await renderPdf(doc, { compressor, json: message.json });
     // Hand the bytes over rather than copy them.
