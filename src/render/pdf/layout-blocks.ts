@@ -2,12 +2,12 @@
 // (so a page can break between lines), with keep-with-next on heading lines and on the lines
 // that widow/orphan control holds together; numbers hang in the margin of their text.
 // Each block also becomes its structure element (structure.ts), its text items tagged with it.
-import type { Block, Doc, HeadingBlock, ListBlock, ListKind, Logo, ParagraphBlock } from "../../compose/doc.js";
+import type { Block, Doc, HeadingBlock, ListBlock, ListItem, ListKind, Logo, ParagraphBlock } from "../../compose/doc.js";
 import type { HouseStyle } from "../../compose/house-style.js";
 import type { Chunk, Frame } from "./chunk.js";
 import type { Item } from "./display-list.js";
 import { BLACK } from "./colour.js";
-import { faceFor } from "./fonts.js";
+import { type Face, faceFor } from "./fonts.js";
 import { breakSpans } from "./break-spans.js";
 import type { Line } from "./line-break.js";
 import { lineBox, lineItems } from "./line-items.js";
@@ -50,21 +50,23 @@ export function* documentChunks(doc: Doc, frame: Frame, structure: StructNode = 
   // A list compose placed under the numbered paragraphs is indented from their text, as the
   // bullets inside Cambridgeshire's numbered paragraphs and City of London's objectives are:
   // the text of the numbered paragraph before it, else the hanging indent.
-  let numberedTextX = frame.x + HANGING_INDENT;
+  const state = { numberedTextX: frame.x + HANGING_INDENT };
   if (doc.logo) yield logoChunk(doc.logo, frame, structure);
-  for (const block of doc.blocks) {
-    // A section runs from one top-level heading to the next; what comes before the first (the
-    // paper's header block) sits in the Document itself.
-    if (block.type === "heading" && block.level === 1) ctx.parent = addElement(structure, "Sect");
-    if (block.type === "list" && block.underNumberedText) {
-      const x = numberedTextX;
-      yield* listChunks(block, { x, width: frame.x + frame.width - x }, ctx);
-      continue;
-    }
-    const out = blockChunks(block, frame, ctx);
-    if (block.type === "paragraph" && block.number !== undefined && out.textX !== undefined) numberedTextX = out.textX;
-    yield* out.chunks;
+  for (const block of doc.blocks) yield* topLevelChunks(block, frame, ctx, structure, state);
+}
+
+/** A block of the paper itself (not inside a list). Apart from the generator above for the reason itemChunks is. */
+function topLevelChunks(block: Block, frame: Frame, ctx: Context, structure: StructNode, state: { numberedTextX: number }): Iterable<Chunk> {
+  // A section runs from one top-level heading to the next; what comes before the first (the
+  // paper's header block) sits in the Document itself.
+  if (block.type === "heading" && block.level === 1) ctx.parent = addElement(structure, "Sect");
+  if (block.type === "list" && block.underNumberedText) {
+    const x = state.numberedTextX;
+    return listChunks(block, { x, width: frame.x + frame.width - x }, ctx);
   }
+  const out = blockChunks(block, frame, ctx);
+  if (block.type === "paragraph" && block.number !== undefined && out.textX !== undefined) state.numberedTextX = out.textX;
+  return out.chunks;
 }
 
 /** The logo at the top of the first page, on the right: a Figure with its alt text. */
@@ -190,27 +192,42 @@ function* listChunks(block: ListBlock, frame: Frame, ctx: Context): Generator<Ch
   const list = addElement(ctx.parent, "L", { numbering: LIST_NUMBERING[block.kind], ...langOf(block) });
   // Each chunk is given out once the next exists, so the list's last one can be spaced.
   let held: Chunk | undefined;
-  for (const [i, item] of block.items.entries()) {
-    let marked = false;
-    const li = addElement(list, "LI");
-    const lbl = addElement(li, "Lbl");
-    const inner: Context = { ...ctx, inList: true, listDepth: ctx.listDepth + 1, parent: addElement(li, "LBody") };
-    for (const b of item.blocks) {
-      for (const chunk of blockChunks(b, itemFrame, inner).chunks) {
-        // The item's marker goes on its first line (the first chunk that is not a page break).
-        if (!marked && !chunk.pageBreak) {
-          const baseline = firstBaseline(chunk) ?? lineBox(size).baseline;
-          chunk.items.unshift({ kind: "text", x: markerX, y: baseline, text: `${markers[i] ?? ""} `, face, size, colour: BLACK, tag: lbl });
-          marked = true;
-        }
-        if (held) yield held;
-        held = chunk;
-      }
+  for (let i = 0; i < block.items.length; i++) {
+    const marker = { text: `${markers[i] ?? ""} `, x: markerX, face, size };
+    for (const chunk of itemChunks(block.items[i]!, marker, list, itemFrame, ctx)) {
+      if (held) yield held;
+      held = chunk;
     }
   }
   // The list as a whole is spaced like a paragraph of the level it sits in.
   if (held && !ctx.inList) held.spaceAfter = Math.max(held.spaceAfter, paragraphLook("body", ctx.style).after);
   if (held) yield held;
+}
+
+/**
+ * One item of a list: its LI element, its blocks' chunks, the marker on its first line. Apart from
+ * the generator above, which only hands the chunks on: V8 compiles a generator with everything
+ * it inlines as one, and a generator holding this loop cost about a tenth of a cold layout of
+ * 1,000 actions (2.98 → 2.64 G instructions, single-threaded, layout alone).
+ */
+function itemChunks(item: ListItem, marker: { text: string; x: number; face: Face; size: number }, list: StructNode, frame: Frame, ctx: Context): Chunk[] {
+  const li = addElement(list, "LI");
+  const lbl = addElement(li, "Lbl");
+  const inner: Context = { ...ctx, inList: true, listDepth: ctx.listDepth + 1, parent: addElement(li, "LBody") };
+  const out: Chunk[] = [];
+  let marked = false;
+  for (const b of item.blocks) {
+    for (const chunk of blockChunks(b, frame, inner).chunks) {
+      // The item's marker goes on its first line (the first chunk that is not a page break).
+      if (!marked && !chunk.pageBreak) {
+        const baseline = firstBaseline(chunk) ?? lineBox(marker.size).baseline;
+        chunk.items.unshift({ kind: "text", x: marker.x, y: baseline, text: marker.text, face: marker.face, size: marker.size, colour: BLACK, tag: lbl });
+        marked = true;
+      }
+      out.push(chunk);
+    }
+  }
+  return out;
 }
 
 function firstBaseline(chunk: Chunk): number | undefined {
