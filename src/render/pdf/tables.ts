@@ -89,8 +89,8 @@ interface TableLayout {
 /**
  * The table's columns measured, its element and header row made; its rows laid out as asked.
  * Apart from the generator above, which only hands the chunks on: V8 compiles a generator with
- * everything it inlines as one, and a generator holding this work was compiled again and again
- * in a cold layout of 1,000 actions (2.66 → 2.61 G instructions, single-threaded, layout alone).
+ * everything it inlines as one, and one holding this work cost more to compile in a cold layout
+ * of 1,000 actions (2.66 → 2.61 G instructions, single-threaded, layout alone).
  */
 function tableLayout(block: TableBlock, frame: Frame, style: HouseStyle, parent: StructNode): TableLayout | null {
   const size = style.fonts.table;
