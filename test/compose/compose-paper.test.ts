@@ -301,23 +301,21 @@ describe("partials", () => {
   });
 });
 
+/** A Cambridgeshire spec whose Strategic Ownership theme has the one-line `narrative`, then `body` as its Markdown. */
+async function strategicOwnershipSpec(narrative: string, body: string[]) {
+  const text = ["---", "style: cambridgeshire-bcb", "to: Business Coordination Board", "from: Chief Constable", "themes:", "  strategic ownership: |", `    ${narrative}`, "---", ...body].join("\n");
+  return (await import("../../src/compose/spec.js")).parseSpec(text, "paper.md");
+}
+
 describe("narrative from the spec", () => {
   it("is Markdown and Handlebars: helpers work in it, and it replaces the tracker's updates", async () => {
     const plan = await samplePlan("cambs-da-action-plan.csv");
-    const spec = [
-      "---",
-      "style: cambridgeshire-bcb",
-      "to: Business Coordination Board",
-      "from: Chief Constable",
-      "themes:",
-      "  strategic ownership: |",
-      '    **{{count "complete" theme="Strategic Ownership"}}** of its {{total theme="Strategic Ownership"}} actions are complete.',
-      "---",
+    const spec = await strategicOwnershipSpec('**{{count "complete" theme="Strategic Ownership"}}** of its {{total theme="Strategic Ownership"}} actions are complete.', [
       "# Progress",
       "",
       "{{#each paper.themes}}{{#if narrative}}{{{narrative}}}{{/if}}{{/each}}",
-    ].join("\n");
-    const result = compose(plan, { spec: (await import("../../src/compose/spec.js")).parseSpec(spec, "paper.md") });
+    ]);
+    const result = compose(plan, { spec });
     expect(result.messages).toEqual([]);
     const paragraph = result.doc!.blocks.find((b) => b.type === "paragraph" && b.number === "1.1") as ParagraphBlock;
     expect(paragraph.runs).toEqual([{ text: "2", bold: true }, { text: " of its 3 actions are complete." }]);
@@ -327,15 +325,7 @@ describe("narrative from the spec", () => {
 describe("a narrative with a table, printed twice", () => {
   it("gives two tables of the same rows; a directive before the first leaves the second as it was", async () => {
     const plan = await samplePlan("cambs-da-action-plan.csv");
-    const spec = [
-      "---",
-      "style: cambridgeshire-bcb",
-      "to: Business Coordination Board",
-      "from: Chief Constable",
-      "themes:",
-      "  strategic ownership: |",
-      '    {{actionTable theme="Strategic Ownership"}}',
-      "---",
+    const spec = await strategicOwnershipSpec('{{actionTable theme="Strategic Ownership"}}', [
       "# Progress",
       "",
       "<!-- widths: 10, 50, 10, 10, 10, 10 -->",
@@ -343,8 +333,8 @@ describe("a narrative with a table, printed twice", () => {
       "{{#each paper.themes}}{{#if narrative}}{{{narrative}}}{{/if}}{{/each}}",
       "",
       "{{#each paper.themes}}{{#if narrative}}{{{narrative}}}{{/if}}{{/each}}",
-    ].join("\n");
-    const result = compose(plan, { spec: (await import("../../src/compose/spec.js")).parseSpec(spec, "paper.md") });
+    ]);
+    const result = compose(plan, { spec });
     expect(result.messages).toEqual([]);
     const tables = result.doc!.blocks.filter((b): b is TableBlock => b.type === "table" && runsText(b.header[0]!.paragraphs[0]!) === "Ref");
     expect(tables).toHaveLength(2);
