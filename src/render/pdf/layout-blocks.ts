@@ -55,7 +55,7 @@ export function* documentChunks(doc: Doc, frame: Frame, structure: StructNode = 
   for (const block of doc.blocks) yield* topLevelChunks(block, frame, ctx, structure, state);
 }
 
-/** A block of the paper itself (not inside a list). Apart from the generator above for the reason itemChunks is. */
+/** A block of the paper itself (not inside a list); kept out of the generator above for the reason given at itemChunks. */
 function topLevelChunks(block: Block, frame: Frame, ctx: Context, structure: StructNode, state: { numberedTextX: number }): Iterable<Chunk> {
   // A section runs from one top-level heading to the next; what comes before the first (the
   // paper's header block) sits in the Document itself.
