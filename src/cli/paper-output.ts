@@ -78,7 +78,6 @@ export async function renderAndWrite(doc: Doc, outputs: { format: Format; path: 
     if (large && i < here.length - 1) collectGarbage();
   }
   if (inThread) {
-    pdfThread?.idle();
     const { bytes, ms } = await inThread;
     timings.record("pdf", ms);
     rendered.set("pdf", bytes);

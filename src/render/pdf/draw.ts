@@ -7,7 +7,6 @@
 import type { Rgb } from "./colour.js";
 import type { AnchorItem, Item, LinkItem } from "./display-list.js";
 import type { Face } from "./fonts.js";
-import type { Furniture } from "./furniture.js";
 import type { Page } from "./paginate.js";
 import { addElement, type StructNode } from "./structure.js";
 
@@ -37,17 +36,6 @@ export interface DrawnPage {
   marked: StructNode[];
 }
 
-/** Every face a set of pages draws with (embedded before drawing, so unused faces are not). */
-export function facesUsed(pages: readonly Page[], furniture: readonly Furniture[]): Set<Face> {
-  const faces = new Set<Face>();
-  const visit = (item: Item) => {
-    if (item.kind === "text") faces.add(item.face);
-  };
-  for (const page of pages) for (const p of page.placed) p.chunk.items.forEach(visit);
-  for (const f of furniture) [...f.head, ...f.foot].forEach(visit);
-  return faces;
-}
-
 const ARTIFACT = {
   header: "/Artifact <</Type /Pagination /Subtype /Header>> BDC",
   footer: "/Artifact <</Type /Pagination /Subtype /Footer>> BDC",
@@ -58,10 +46,46 @@ const ARTIFACT = {
 type ArtifactKind = keyof typeof ARTIFACT;
 
 /**
- * Content order is reading order for tools without tags: page head, body, page foot. `pageIndex`
- * (0-based) is recorded with each MCID in its element.
+ * A page's body and head (`head`: its running header), as one content stream. Content order is
+ * reading order for tools without tags: page head, then body; the foot follows in a stream of its
+ * own (drawFoot). `pageIndex` (0-based) is recorded with each MCID in its element.
  */
-export function drawPage(page: Page, furniture: Furniture, top: number, pageHeight: number, fonts: FontResources, pageIndex = 0): DrawnPage {
+export function drawPage(page: Page, head: readonly Item[], top: number, pageHeight: number, fonts: FontResources, pageIndex = 0): DrawnPage {
+  const out = contentWriter(pageHeight, fonts, pageIndex, INITIAL_STATE);
+  for (const item of head) out.draw(item, 0, "header");
+  for (const placed of page.placed) if (placed.repeat) for (const item of placed.chunk.items) out.draw(item, top + placed.top, "repeat");
+  // The page's rules and shading, in one artifact, before its text: shading lies under the text
+  // either way, and rules do not cross it. Then the text in reading order.
+  for (const placed of page.placed) if (!placed.repeat) for (const item of placed.chunk.items) if (isLayout(item)) out.draw(item, top + placed.top);
+  for (const placed of page.placed) if (!placed.repeat) for (const item of placed.chunk.items) if (!isLayout(item)) out.draw(item, top + placed.top);
+  return out.finish();
+}
+
+/**
+ * A page's running footer, as the second content stream of the page: drawn once the page count
+ * is known. The streams of a page are one sequence of operators, so nothing is assumed of the
+ * colours the body left set.
+ */
+export function drawFoot(foot: readonly Item[], pageHeight: number, fonts: FontResources): Pick<DrawnPage, "content" | "faces" | "images"> {
+  const out = contentWriter(pageHeight, fonts, 0, UNKNOWN_STATE);
+  for (const item of foot) out.draw(item, 0, "footer");
+  return out.finish();
+}
+
+const isLayout = (item: Item) => item.kind === "rect" || item.kind === "rule";
+
+/** The colour operands and line width in force (null: not known, so set before first use). */
+interface GraphicsState {
+  fill: string | null;
+  stroke: string | null;
+  lineWidth: string | null;
+}
+/** A content stream's start: PDF's initial colours, black (the line width is always set). */
+const INITIAL_STATE: GraphicsState = { fill: "0 0 0", stroke: "0 0 0", lineWidth: null };
+const UNKNOWN_STATE: GraphicsState = { fill: null, stroke: null, lineWidth: null };
+
+/** Items → operators, each in its marked-content sequence; finish() closes the last and gives the stream. */
+function contentWriter(pageHeight: number, fonts: FontResources, pageIndex: number, initial: GraphicsState) {
   const ops: string[] = [];
   const faces = new Set<Face>();
   const images = new Set<string>();
@@ -89,9 +113,7 @@ export function drawPage(page: Page, furniture: Furniture, top: number, pageHeig
     ops.push(`/${element.type}<</MCID ${mcid}>>BDC`);
     open = element;
   };
-  let fill = "0 0 0";
-  let stroke = "0 0 0";
-  let lineWidth = "";
+  let { fill, stroke, lineWidth } = initial;
   const setFill = (c: Rgb) => {
     const v = colour(c);
     if (v !== fill) ops.push(`${v} rg`);
@@ -149,18 +171,12 @@ export function drawPage(page: Page, furniture: Furniture, top: number, pageHeig
         return;
     }
   };
-
-  const isLayout = (item: Item) => item.kind === "rect" || item.kind === "rule";
-  for (const item of furniture.head) draw(item, 0, "header");
-  for (const placed of page.placed) if (placed.repeat) for (const item of placed.chunk.items) draw(item, top + placed.top, "repeat");
-  // The page's rules and shading, in one artifact, before its text: shading lies under the text
-  // either way, and rules do not cross it. Then the text in reading order.
-  for (const placed of page.placed) if (!placed.repeat) for (const item of placed.chunk.items) if (isLayout(item)) draw(item, top + placed.top);
-  for (const placed of page.placed) if (!placed.repeat) for (const item of placed.chunk.items) if (!isLayout(item)) draw(item, top + placed.top);
-  for (const item of furniture.foot) draw(item, 0, "footer");
-  close();
-  ops.push("");
-  return { content: ops.join("\n"), faces, images, links, anchors, marked };
+  const finish = (): DrawnPage => {
+    close();
+    ops.push("");
+    return { content: ops.join("\n"), faces, images, links, anchors, marked };
+  };
+  return { draw, finish };
 }
 
 /** A number as PDF writes it: at most two decimals, never exponent notation or -0. */

@@ -3,7 +3,7 @@
 // footer the style's strapline (unless the paper prints it as a paragraph) and "Page X of Y".
 // With a force's Word template, its own header and footer for the page (first, even or the
 // rest, as it sets them up) come first, crest and all, from its header and footer distances.
-// Drawn after pagination, when the page count is known.
+// The head is drawn with the page's body; the foot once the page count is known.
 import type { Doc } from "../../compose/doc.js";
 import type { MarginLine, MarginPart, WordTemplate } from "../../model/word-template.js";
 import { BLACK } from "./colour.js";
@@ -17,60 +17,80 @@ interface FurnitureLine {
   face: Face;
 }
 
-export interface Furniture {
-  head: Item[];
-  foot: Item[];
-}
-
-export function pageFurniture(doc: Doc, geometry: PageGeometry, pageIndex: number, pageCount: number): Furniture {
-  const { style, meta } = doc;
-  const size = style.fonts.small;
-  const { margins, width, height } = geometry;
-  const marking = meta.marking?.trim() ?? "";
-
-  const head: FurnitureLine[] = [];
-  if (marking && style.marking.header) head.push({ text: marking, face: "bold" });
-  const foot: FurnitureLine[] = [];
-  const strapline = style.strapline?.trim();
-  if (strapline && !printsStrapline(doc)) foot.push({ text: strapline, face: "italic" });
-  if (marking && style.marking.footer) foot.push({ text: marking, face: "bold" });
-  if (style.pageNumbers) {
-    const text = style.pageNumbers.replaceAll("{page}", String(pageIndex + 1)).replaceAll("{pages}", String(pageCount));
-    foot.push({ text, face: "regular" });
-  }
-
-  const step = lineHeight(metricsFor("regular"), size);
-  const ascent = metricsFor("regular").ascent * size;
-  const place = (lines: FurnitureLine[], top: number, items: Item[] = []): Item[] => {
-    for (const line of lines) {
-      const metrics = metricsFor(line.face);
-      const text = fontText(metrics, line.text);
-      const x = (margins.left + width - margins.right - textWidth(metrics, text, size)) / 2;
-      items.push({ kind: "text", x, y: top + ascent, text, face: line.face, size, colour: BLACK });
-      top += step;
-    }
-    return items;
-  };
+/**
+ * The page's head: drawn with its body, as it is laid out. With a template, the template's header
+ * lines for the page first, then ours.
+ */
+export function pageHead(doc: Doc, geometry: PageGeometry, pageIndex: number): Item[] {
+  const marking = doc.meta.marking?.trim() ?? "";
+  const lines: FurnitureLine[] = [];
+  if (marking && doc.style.marking.header) lines.push({ text: marking, face: "bold" });
   const { template } = doc;
+  const look = lineLook(doc);
   if (!template) {
     // Each block of lines is centred in its margin (≈ Word's 1.25 cm header and footer distance).
-    return { head: place(head, margins.top / 2 - (head.length * step) / 2), foot: place(foot, height - margins.bottom / 2 - (foot.length * step) / 2) };
+    return placeLines(lines, geometry.margins.top / 2 - (lines.length * look.step) / 2, geometry, look);
   }
-  // The template's lines, then ours, from the header distance down; the footer's end at the footer distance up.
-  const kind = marginKind(template, pageIndex);
-  const templateFace = faceFor(false, false, embeddedFamily(style.fonts.family).family);
-  const lineOf = (line: MarginLine) => templateLine(line, templateFace, size, geometry);
-  const headLines = (template.headers[kind]?.lines ?? []).map(lineOf);
-  const footLines = (template.footers[kind]?.lines ?? []).map(lineOf);
-  const headItems: Item[] = floating(template.headers[kind], geometry, template.page.margins.header / 20);
+  const part = template.headers[marginKind(template, pageIndex)];
+  const items: Item[] = floating(part, geometry, template.page.margins.header / 20);
   let top = template.page.margins.header / 20;
-  for (const line of headLines) top = line.draw(top, headItems);
-  place(head, top, headItems);
-  const footItems: Item[] = floating(template.footers[kind], geometry, height - margins.bottom);
-  let bottom = height - template.page.margins.footer / 20 - foot.length * step - footLines.reduce((sum, line) => sum + line.height, 0);
-  for (const line of footLines) bottom = line.draw(bottom, footItems);
-  place(foot, bottom, footItems);
-  return { head: headItems, foot: footItems };
+  for (const line of templateLines(part, doc, geometry, look.size)) top = line.draw(top, items);
+  placeLines(lines, top, geometry, look, items);
+  return items;
+}
+
+/**
+ * The page's foot: drawn once the page count is known ("Page X of Y"). With a template, the
+ * template's footer lines for the page, then ours, ending at its footer distance.
+ */
+export function pageFoot(doc: Doc, geometry: PageGeometry, pageIndex: number, pageCount: number): Item[] {
+  const { style, meta } = doc;
+  const marking = meta.marking?.trim() ?? "";
+  const lines: FurnitureLine[] = [];
+  const strapline = style.strapline?.trim();
+  if (strapline && !printsStrapline(doc)) lines.push({ text: strapline, face: "italic" });
+  if (marking && style.marking.footer) lines.push({ text: marking, face: "bold" });
+  if (style.pageNumbers) {
+    const text = style.pageNumbers.replaceAll("{page}", String(pageIndex + 1)).replaceAll("{pages}", String(pageCount));
+    lines.push({ text, face: "regular" });
+  }
+  const { template } = doc;
+  const look = lineLook(doc);
+  const { margins, height } = geometry;
+  if (!template) return placeLines(lines, height - margins.bottom / 2 - (lines.length * look.step) / 2, geometry, look);
+  const part = template.footers[marginKind(template, pageIndex)];
+  const templateParts = templateLines(part, doc, geometry, look.size);
+  const items: Item[] = floating(part, geometry, height - margins.bottom);
+  let bottom = height - template.page.margins.footer / 20 - lines.length * look.step - templateParts.reduce((sum, line) => sum + line.height, 0);
+  for (const line of templateParts) bottom = line.draw(bottom, items);
+  placeLines(lines, bottom, geometry, look, items);
+  return items;
+}
+
+/** Our header and footer lines' size, line step and ascent: the style's small size, in the regular face's metrics. */
+function lineLook(doc: Doc): { size: number; step: number; ascent: number } {
+  const size = doc.style.fonts.small;
+  const regular = metricsFor("regular");
+  return { size, step: lineHeight(regular, size), ascent: regular.ascent * size };
+}
+
+/** Our lines, each centred between the margins, from `top` down. */
+function placeLines(lines: readonly FurnitureLine[], top: number, geometry: PageGeometry, look: { size: number; step: number; ascent: number }, items: Item[] = []): Item[] {
+  const { margins, width } = geometry;
+  for (const line of lines) {
+    const metrics = metricsFor(line.face);
+    const text = fontText(metrics, line.text);
+    const x = (margins.left + width - margins.right - textWidth(metrics, text, look.size)) / 2;
+    items.push({ kind: "text", x, y: top + look.ascent, text, face: line.face, size: look.size, colour: BLACK });
+    top += look.step;
+  }
+  return items;
+}
+
+/** A template header's or footer's paragraphs, in the face of the paper's family. */
+function templateLines(part: MarginPart | undefined, doc: Doc, geometry: PageGeometry, size: number): ReturnType<typeof templateLine>[] {
+  const face = faceFor(false, false, embeddedFamily(doc.style.fonts.family).family);
+  return (part?.lines ?? []).map((line) => templateLine(line, face, size, geometry));
 }
 
 /** Which of the template's headers and footers a page has: Word's rule for first and even pages. */
@@ -141,9 +161,8 @@ export function withRoomForFurniture(doc: Doc, geometry: PageGeometry): PageGeom
   let headBottom = 0;
   let footTop = geometry.height;
   for (const pageIndex of [0, 1, 2]) {
-    const { head, foot } = pageFurniture(doc, geometry, pageIndex, 3);
-    for (const item of head) headBottom = Math.max(headBottom, itemBottom(item));
-    for (const item of foot) footTop = Math.min(footTop, itemTop(item));
+    for (const item of pageHead(doc, geometry, pageIndex)) headBottom = Math.max(headBottom, itemBottom(item));
+    for (const item of pageFoot(doc, geometry, pageIndex, 3)) footTop = Math.min(footTop, itemTop(item));
   }
   const top = Math.max(geometry.margins.top, headBottom + GAP);
   const bottom = Math.max(geometry.margins.bottom, geometry.height - footTop + GAP);

@@ -36,14 +36,14 @@ interface Context {
   parent: StructNode;
 }
 
-/** `structure`: the Document element, which the blocks' elements are added to. */
+/** Every chunk at once (what the layout tests look at); `structure`: the Document element, which the blocks' elements are added to. */
 export function layoutDocument(doc: Doc, frame: Frame, structure: StructNode = structNode("Document")): Chunk[] {
   return [...documentChunks(doc, frame, structure)];
 }
 
 /**
- * layoutDocument a chunk at a time: a long paper is laid out as it is paginated and drawn, not
- * held in memory whole (render-pdf.ts). The chunks are the same, in the same order.
+ * The chunks a chunk at a time, as render-pdf.ts takes them: a long paper is laid out as it is
+ * paginated and drawn, never held in memory whole.
  */
 export function* documentChunks(doc: Doc, frame: Frame, structure: StructNode = structNode("Document")): Generator<Chunk> {
   const ctx: Context = { style: doc.style, inList: false, listDepth: 0, parent: structure };

@@ -5,42 +5,43 @@
 // simply its last kid.
 import { deflateSync } from "node:zlib";
 import type * as PdfLib from "pdf-lib";
-import type { PDFArray, PDFContext, PDFDocument, PDFObject, PDFPage, PDFRawStream, PDFRef } from "pdf-lib";
+import type { PDFArray, PDFContext, PDFDict, PDFDocument, PDFObject, PDFPage, PDFRawStream, PDFRef } from "pdf-lib";
 import { pdfLib } from "./libraries.js";
 
 const { PDFName, PDFNumber, PDFPage: Page, PDFPageLeaf } = pdfLib;
 type PDFName = PdfLib.PDFName;
 
-/** A page just added, with the arrays its content streams and annotations go in. */
+/** A page just added, with the arrays its content streams and annotations go in and its resource dictionaries. */
 export interface AppendedPage {
   page: PDFPage;
   contents: PDFArray;
   annots: PDFArray;
+  /** Its /Font and /XObject resources, to be filled in before the document is saved. */
+  fonts: PDFDict;
+  xObjects: PDFDict;
 }
 
 /**
- * A page added at the end of the document, with its font resources (`fonts`, in order): the
- * dictionary pdf.addPage(size) makes (with setFontDictionary and addContentStream), made at once.
+ * A page added at the end of the document: the dictionary pdf.addPage(size) makes, made at once,
+ * with resource dictionaries to name the fonts and pictures its contents draw with.
  * Pages added this way are not in pdf-lib's page cache: the document's pages are only read back
  * (getPages, getPageCount) from its saved bytes.
  */
-export function appendPage(pdf: PDFDocument, size: [number, number], fonts: readonly [string, PDFRef][], images: readonly [string, PDFRef][] = []): AppendedPage {
+export function appendPage(pdf: PDFDocument, size: [number, number]): AppendedPage {
   const { context } = pdf;
   const pagesRef = pdf.catalog.get(PDFName.of("Pages")) as PDFRef;
   const pages = pdf.catalog.Pages();
   const kids = pages.Kids();
   if (pages.Count().asNumber() !== kids.size()) throw new Error("appendPage: the page tree is not flat");
-  const font = context.obj({});
-  for (const [name, ref] of fonts) font.set(PDFName.of(name), ref);
-  const xObject = context.obj({});
-  for (const [name, ref] of images) xObject.set(PDFName.of(name), ref);
+  const fonts = context.obj({});
+  const xObjects = context.obj({});
   const contents = context.obj([]);
   const annots = context.obj([]);
   const leaf = PDFPageLeaf.fromMapWithContext(
     new Map<PDFName, PDFObject>([
       [PDFName.of("Type"), PDFName.of("Page")],
       [PDFName.of("Parent"), pagesRef],
-      [PDFName.of("Resources"), context.obj({ Font: font, XObject: xObject, ExtGState: {} })],
+      [PDFName.of("Resources"), context.obj({ Font: fonts, XObject: xObjects, ExtGState: {} })],
       [PDFName.of("MediaBox"), context.obj([0, 0, size[0], size[1]])],
       [PDFName.of("Annots"), annots],
       [PDFName.of("Contents"), contents],
@@ -51,7 +52,7 @@ export function appendPage(pdf: PDFDocument, size: [number, number], fonts: read
   const page = Page.of(leaf, context.register(leaf), pdf);
   kids.push(page.ref);
   pages.set(PDFName.of("Count"), PDFNumber.of(kids.size()));
-  return { page, contents, annots };
+  return { page, contents, annots, fonts, xObjects };
 }
 
 /** What pdf.context.flateStream(contents, dict) makes, compressed with Node's zlib rather than pdf-lib's pako (zlib in JavaScript, several times slower in a process that runs it once). */

@@ -1,9 +1,7 @@
 // A worker thread that writes PDFs (pdf-worker.ts). Started before the tracker is read, it loads
 // the PDF writer's libraries and fonts in parallel; given a Doc, it renders while the caller
-// writes the Word file, and this thread compresses the pages it sends back meanwhile (zlib, as
-// the writer does itself). The bytes are the same as renderPdf's in this thread.
+// writes the Word file. The bytes are the same as renderPdf's in this thread.
 import { Worker } from "node:worker_threads";
-import { deflateSync } from "node:zlib";
 import type { Doc } from "../../compose/doc.js";
 import type { FromWorker, ToWorker } from "./pdf-worker.js";
 
@@ -60,11 +58,6 @@ export class PdfThread {
     });
   }
 
-  /** Tells the thread this one has nothing else to do: it may send pages here to compress. */
-  idle(): void {
-    if (this.pending) this.worker.postMessage({ type: "idle" } satisfies ToWorker);
-  }
-
   close(): void {
     this.pending = undefined;
     void this.worker.terminate();
@@ -72,9 +65,6 @@ export class PdfThread {
 
   private receive(message: FromWorker): void {
     switch (message.type) {
-      case "compress":
-        this.worker.postMessage({ type: "compressed", id: message.id, bytes: deflateSync(message.content) } satisfies ToWorker);
-        return;
       case "done":
         this.settle({ bytes: message.bytes, ms: message.ms });
         return;

@@ -1,118 +1,73 @@
-// Doc → PDF bytes: lay the blocks out into chunks, paginate, then (knowing the page count)
-// draw each page, its header and footer (with a force's template: its crest too), links and
-// bookmarks, with the faces the pages use embedded as subsets, and its structure tree (tagged PDF, PDF/UA-1: structure.ts,
-// struct-tree.ts). The same Doc always gives the same bytes.
+// Doc → PDF bytes: lay the blocks out into chunks and paginate, drawing each page — its header
+// (with a force's template: its crest too), body, links and bookmarks — as it is laid out, and
+// its footer once the page count is known (Page X of Y); the faces the pages use embedded as
+// subsets, and its structure tree (tagged PDF, PDF/UA-1: structure.ts, struct-tree.ts). The same
+// Doc always gives the same bytes.
 import { createHash } from "node:crypto";
-import { deflateSync } from "node:zlib";
 import type * as PdfLib from "pdf-lib";
 import type { PDFRef } from "pdf-lib";
 import type { Doc } from "../../compose/doc.js";
-import { docSize } from "../doc-size.js";
-import { drawPage, facesUsed, type DrawnPage, type FontResources } from "./draw.js";
+import { drawFoot, drawPage, type FontResources } from "./draw.js";
 import { EmbeddedFont } from "./embed-font.js";
 import { FACES, fontFile, type Face } from "./fonts.js";
 import { pdfLib } from "./libraries.js";
-import { appendPage } from "./pdf-objects.js";
-import { pageFurniture, withRoomForFurniture } from "./furniture.js";
-import { documentChunks, layoutDocument } from "./layout-blocks.js";
+import { type AppendedPage, appendPage, flateStream } from "./pdf-objects.js";
+import { pageFoot, pageHead, withRoomForFurniture } from "./furniture.js";
+import { documentChunks } from "./layout-blocks.js";
 import { metricsFor } from "./measure.js";
 import { setMetadata } from "./metadata.js";
 import { addOutline, type OutlineEntry } from "./outline.js";
 import { pageGeometry } from "./page-geometry.js";
-import { type Page, pageStream, paginate } from "./paginate.js";
+import { pageStream } from "./paginate.js";
 import { ZlibStreamWriter } from "./stream-writer.js";
 import { structNode, type StructNode } from "./structure.js";
 import { type TreeLinks, writeStructTree } from "./struct-tree.js";
 
 export interface RenderPdfOptions {
-  /**
-   * Who compresses page contents (zlib, as deflateSync with its defaults): by default this
-   * thread, at once. The PDF thread shares the work with the main thread once that is free
-   * (pdf-worker.ts); a page's content may then be compressed by either, with the same bytes.
-   */
-  compressor?: Compressor;
-  /** Lay out page by page, twice, above this docSize (tests lower it to check both ways agree). */
-  streamAbove?: number;
   /** JSON.stringify(doc), when the caller has it already. */
   json?: string;
-}
-
-export interface Compressor {
-  /** Takes a page's content; `take` gives its compressed bytes when the page is added. */
-  offer(content: Buffer): { take(): Uint8Array };
-  /** Pages drawn ahead of the one being added, so others have time to compress them. */
-  window: number;
 }
 
 const { PDFDocument, PDFHexString, PDFName, PDFNumber } = pdfLib;
 type PDFDocument = PdfLib.PDFDocument;
 
-const COMPRESS_HERE: Compressor = {
-  offer: (content) => {
-    const compressed = deflateSync(content);
-    return { take: () => compressed };
-  },
-  window: 0,
-};
-
-/** Papers larger than this (docSize) are laid out page by page, twice, to keep memory down. */
-const STREAM_ABOVE = 20_000;
+/** A page drawn and added: what its footer and resources need once every page is. */
+interface AddedPage {
+  added: AppendedPage;
+  faces: Set<Face>;
+  images: Set<string>;
+}
 
 export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promise<Uint8Array> {
-  const compressor = options.compressor ?? COMPRESS_HERE;
   const geometry = withRoomForFurniture(doc, pageGeometry(doc.style));
   const frame = { x: geometry.margins.left, width: geometry.contentWidth };
-  const furnitureOf = (i: number, count: number) => pageFurniture(doc, geometry, i, count);
-  // The fonts must be embedded, and the page count known (Page X of Y), before the first page is
-  // drawn. A long paper is laid out and paginated twice, page by page, rather than held whole:
-  // once to count its pages and faces, once to draw them.
-  let pages: Iterable<Page>;
-  let pageCount = 0;
-  let faces: Set<Face>;
-  // The layout that is drawn builds the structure tree (the counting pass's is let go).
-  const structure: StructNode = structNode("Document");
-  if (docSize(doc) <= (options.streamAbove ?? STREAM_ABOVE)) {
-    const all = paginate(layoutDocument(doc, frame, structure), geometry.contentHeight);
-    pages = all;
-    pageCount = all.length;
-    faces = facesUsed(all, all.map((_, i) => furnitureOf(i, all.length)));
-  } else {
-    faces = new Set();
-    for (const page of pageStream(documentChunks(doc, frame), geometry.contentHeight)) {
-      for (const face of facesUsed([page], [furnitureOf(pageCount, 1)])) faces.add(face);
-      pageCount++;
-    }
-    pages = pageStream(documentChunks(doc, frame, structure), geometry.contentHeight);
-  }
   const digest = createHash("sha256").update(options.json ?? JSON.stringify(doc)).digest();
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  const fonts = embedFonts(pdf, faces, digest);
   const pictures = await embedTemplatePictures(pdf, doc);
+  const fonts = embedFontsWhenUsed(pdf, digest);
   fonts.resources.image = (name) => pictures.get(name)?.resource;
 
+  // Each page is drawn as soon as it is laid out, so a long paper is never held whole; the
+  // layout builds the structure tree as it goes.
+  const structure: StructNode = structNode("Document");
   const outline: OutlineEntry[] = [];
   const tree: TreeLinks = { pages: [], parents: [], annots: [] };
-  // Pages are drawn in order; each is added to the PDF, in order, once its compressed content is
-  // back (at once, unless compressing happens elsewhere while the next pages are drawn).
-  const queue: { drawn: DrawnPage; compressed: { take(): Uint8Array } }[] = [];
-  const addNext = () => {
-    const { drawn, compressed } = queue.shift()!;
-    const pageFonts: [string, PDFRef][] = [];
-    for (const face of FACES) {
-      const font = fonts.embedded.get(face);
-      if (font && drawn.faces.has(face)) pageFonts.push([fonts.resources.name(face), font.ref]);
-    }
-    const pageImages = [...pictures.values()].filter((p) => drawn.images.has(p.resource)).map((p): [string, PDFRef] => [p.resource, p.ref]);
-    const { page: pdfPage, contents, annots } = appendPage(pdf, [geometry.width, geometry.height], pageFonts, pageImages);
-    const pageIndex = tree.pages.length;
+  const pages: AddedPage[] = [];
+  for (const page of pageStream(documentChunks(doc, frame, structure), geometry.contentHeight)) {
+    const pageIndex = pages.length;
+    const drawn = drawPage(page, pageHead(doc, geometry, pageIndex), geometry.margins.top, geometry.height, fonts.resources, pageIndex);
+    const added = appendPage(pdf, [geometry.width, geometry.height]);
+    const pdfPage = added.page;
+    pages.push({ added, faces: drawn.faces, images: drawn.images });
     tree.pages.push(pdfPage.ref);
     // Annotations in the order of the structure (PDF/UA-1 §7.18.3), and the way back from the page's MCIDs.
     pdfPage.node.set(PDFName.of("Tabs"), PDFName.of("S"));
     pdfPage.node.set(PDFName.of("StructParents"), PDFNumber.of(tree.parents.length));
     tree.parents.push({ kind: "page", marked: drawn.marked });
-    // Node's zlib rather than pdf-lib's pako: compressing page contents was half the time of a long appendix.
-    contents.push(pdf.context.register(pdf.context.stream(compressed.take(), { Filter: "FlateDecode" })));
+    // Compressed here as it is drawn: zlib.deflate in libuv's pool was measured to cost this thread
+    // more than deflateSync (5,000 actions: 12.62 G instructions against 11.92 G).
+    added.contents.push(pdf.context.register(flateStream(pdf, drawn.content)));
     for (const link of drawn.links) {
       const bottom = geometry.height - link.y - link.h;
       const annot = pdf.context.obj({
@@ -127,23 +82,27 @@ export async function renderPdf(doc: Doc, options: RenderPdfOptions = {}): Promi
         StructParent: tree.parents.length,
       });
       const ref = pdf.context.register(annot);
-      annots.push(ref);
+      added.annots.push(ref);
       link.element.kids.push({ kind: "annot", page: pageIndex, annot: tree.annots.length });
       tree.annots.push(ref);
       tree.parents.push({ kind: "annot", element: link.element });
     }
     for (const a of drawn.anchors) outline.push({ title: a.title, level: a.level, pageRef: pdfPage.ref, left: a.x, top: geometry.height - a.y });
-  };
-  let i = 0;
-  for (const page of pages) {
-    const drawn = drawPage(page, furnitureOf(i, pageCount), geometry.margins.top, geometry.height, fonts.resources, i);
-    i++;
-    queue.push({ drawn, compressed: compressor.offer(Buffer.from(drawn.content, "latin1")) });
-    if (queue.length > compressor.window) addNext();
-    // Now and then let the event loop run, so compressed pages can come back from elsewhere.
-    if (compressor !== COMPRESS_HERE && i % 8 === 0) await new Promise((resume) => setImmediate(resume));
   }
-  while (queue.length > 0) addNext();
+
+  // Now the page count is known: each page's footer, its second content stream, and the fonts
+  // and pictures the page draws with, in a fixed order.
+  for (const [pageIndex, { added, faces, images }] of pages.entries()) {
+    const foot = drawFoot(pageFoot(doc, geometry, pageIndex, pages.length), geometry.height, fonts.resources);
+    // Left uncompressed: a footer's line or two of text does not shrink (5,000 actions: 131 KB of
+    // footers came out of zlib as 134 KB), and each would cost a zlib stream.
+    if (foot.content !== "") added.contents.push(pdf.context.register(pdf.context.stream(Buffer.from(foot.content, "latin1"))));
+    for (const face of FACES) {
+      const font = fonts.embedded.get(face);
+      if (font && (faces.has(face) || foot.faces.has(face))) added.fonts.set(PDFName.of(fonts.resources.name(face)), font.ref);
+    }
+    for (const picture of pictures.values()) if (images.has(picture.resource) || foot.images.has(picture.resource)) added.xObjects.set(PDFName.of(picture.resource), picture.ref);
+  }
 
   addOutline(pdf, outline);
   const structElements = writeStructTree(pdf, structure, tree);
@@ -161,20 +120,21 @@ interface Fonts {
   resources: FontResources;
 }
 
-function embedFonts(pdf: PDFDocument, used: Set<Face>, digest: Uint8Array): Fonts {
+/** Each face embedded the first time a page draws with it (so unused faces are not), in that order. */
+function embedFontsWhenUsed(pdf: PDFDocument, digest: Uint8Array): Fonts {
   const embedded = new Map<Face, EmbeddedFont>();
-  for (const face of FACES) {
-    if (!used.has(face)) continue;
-    const customName = `${subsetTag(digest, face)}+${metricsFor(face).postscriptName}`;
-    embedded.set(face, new EmbeddedFont(pdf, fontFile(face), customName));
-  }
+  const fontOf = (face: Face): EmbeddedFont => {
+    let font = embedded.get(face);
+    if (!font) {
+      const customName = `${subsetTag(digest, face)}+${metricsFor(face).postscriptName}`;
+      font = new EmbeddedFont(pdf, fontFile(face), customName);
+      embedded.set(face, font);
+    }
+    return font;
+  };
   const resources: FontResources = {
     name: (face) => `F${FACES.indexOf(face) + 1}`,
-    encode: (face, text) => {
-      const font = embedded.get(face);
-      if (!font) throw new Error(`render-pdf: font ${face} was not embedded`);
-      return font.encode(text);
-    },
+    encode: (face, text) => fontOf(face).encode(text),
   };
   return { embedded, resources };
 }
