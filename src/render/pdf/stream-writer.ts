@@ -5,11 +5,10 @@
 // pako, zlib in JavaScript, which in a process that runs it once, cold, took about a second for
 // the structure tree of a 1,000-action paper (some 15,000 small objects); Node's zlib takes
 // a few tens of milliseconds. pdf-lib still writes the header, the objects and the trailer.
-import { deflateSync } from "node:zlib";
 import type * as PdfLib from "pdf-lib";
 import type { PDFContext, PDFObject, PDFRef } from "pdf-lib";
 import { pdfLib } from "./libraries.js";
-import type { PackedObjects } from "./pdf-objects.js";
+import { deflated, type PackedObjects } from "./pdf-objects.js";
 
 const { PDFWriter, PDFHeader, PDFTrailer, PDFRef: Ref, PDFName, PDFNumber, PDFStream, PDFInvalidObject } = pdfLib;
 
@@ -108,7 +107,7 @@ function objectStream(context: PDFContext, objects: readonly [PDFRef, PDFObject]
     at += object.copyBytesInto(bytes, at);
     bytes[at++] = 0x0a;
   }
-  return context.stream(deflateSync(bytes), { Type: "ObjStm", N: objects.length, First: head.length, Filter: "FlateDecode" });
+  return context.stream(deflated(bytes), { Type: "ObjStm", N: objects.length, First: head.length, Filter: "FlateDecode" });
 }
 
 /** An object stream of packed objects: `texts[i]` is object number first + i. */
@@ -121,7 +120,7 @@ function packedObjectStream(context: PDFContext, first: number, texts: readonly 
   }
   const head = `${pairs.join(" ")}\n`;
   const bytes = Buffer.from(`${head}${texts.join("\n")}\n`, "latin1");
-  return context.stream(deflateSync(bytes), { Type: "ObjStm", N: texts.length, First: head.length, Filter: "FlateDecode" });
+  return context.stream(deflated(bytes), { Type: "ObjStm", N: texts.length, First: head.length, Filter: "FlateDecode" });
 }
 
 /** The cross-reference stream (§7.5.8): an entry for every object number from 0, unused ones free. */
@@ -149,7 +148,7 @@ function xrefStream(context: PDFContext, entries: Map<number, XrefEntry>, count:
     writeNumber(bytes, at + 1, w2, entry.type === 1 ? entry.offset : entry.stream);
     writeNumber(bytes, at + 1 + w2, w3, entry.type === 1 ? 0 : entry.index);
   }
-  const stream = context.stream(deflateSync(bytes), { Type: "XRef", Size: count, W: [1, w2, w3], Filter: "FlateDecode" });
+  const stream = context.stream(deflated(bytes), { Type: "XRef", Size: count, W: [1, w2, w3], Filter: "FlateDecode" });
   // The trailer's entries (Root, Info, ID) go in the stream's dictionary.
   for (const [key, value] of trailerDict.entries()) if (key !== PDFName.of("Size")) stream.dict.set(key, value);
   stream.dict.set(PDFName.of("Size"), PDFNumber.of(count));

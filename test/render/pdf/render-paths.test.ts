@@ -1,11 +1,13 @@
 // The PDF writer's ways of working: characters encoded without shaping (embed-font.ts) as
 // pdf-lib's encodeText would; each page drawn as it is laid out, its footer once the page count
-// is known; the same bytes every time.
+// is known; the same bytes every time; streams compressed into memory of their own size.
+import { inflateSync } from "node:zlib";
 import fontkit from "@pdf-lib/fontkit";
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import type { Doc } from "../../../src/compose/doc.js";
 import { STYLES, fontBytes } from "../../../src/render/pdf/fonts.js";
+import { deflated } from "../../../src/render/pdf/pdf-objects.js";
 import { renderPdf } from "../../../src/render/pdf/render-pdf.js";
 import { appendixDoc, cambridgeshireDoc, cityOfLondonDoc, p, t, UNICODE_SAMPLE } from "./fixtures.js";
 
@@ -57,6 +59,17 @@ describe("renderPdf's ways of working", () => {
       const again = Buffer.from(await renderPdf(doc));
       expect(again.equals(first), name).toBe(true);
     }
+  });
+});
+
+describe("deflated", () => {
+  it("gives bytes that inflate back, holding no more memory than they take", () => {
+    // A page's contents: a few kilobytes out of zlib's 16 KB chunk.
+    const page = Buffer.from(Array.from({ length: 400 }, (_, i) => `BT /F1 12 Tf 144 ${700 - i} Td (line ${i * 7919}) Tj ET`).join("\n"), "latin1");
+    const out = deflated(page);
+    expect(inflateSync(out).equals(page)).toBe(true);
+    expect(out.byteLength).toBeLessThan(page.byteLength / 2);
+    expect(out.buffer.byteLength).toBeLessThan(2 * out.byteLength + 8192);
   });
 });
 
