@@ -8,12 +8,9 @@
 import type * as PdfLib from "pdf-lib";
 import type { PDFContext, PDFObject, PDFRef } from "pdf-lib";
 import { pdfLib } from "./libraries.js";
-import { deflated, type PackedObjects } from "./pdf-objects.js";
+import { deflated, OBJECTS_PER_STREAM, type PackedObjects } from "./pdf-objects.js";
 
 const { PDFWriter, PDFHeader, PDFTrailer, PDFRef: Ref, PDFName, PDFNumber, PDFStream, PDFInvalidObject } = pdfLib;
-
-/** Objects to an object stream: readers inflate a whole stream to read one of its objects. */
-const OBJECTS_PER_STREAM = 500;
 
 interface SerializationInfo {
   size: number;
@@ -70,12 +67,10 @@ export class ZlibStreamWriter extends PDFWriter {
       place(streamRef, objectStream(context, chunk));
     }
     for (const block of this.packed) {
-      const texts = block.objects();
-      for (let start = 0; start < texts.length; start += OBJECTS_PER_STREAM) {
+      for (const packed of block.streams()) {
         const streamRef = Ref.of(objectNumber++);
-        const count = Math.min(OBJECTS_PER_STREAM, texts.length - start);
-        for (let index = 0; index < count; index++) entries.set(block.first + start + index, { type: 2, stream: streamRef.objectNumber, index });
-        place(streamRef, packedObjectStream(context, block.first + start, texts.slice(start, start + count)));
+        for (let index = 0; index < packed.count; index++) entries.set(packed.first + index, { type: 2, stream: streamRef.objectNumber, index });
+        place(streamRef, context.stream(packed.bytes, { Type: "ObjStm", N: packed.count, First: packed.headLength, Filter: "FlateDecode" }));
       }
     }
 
@@ -108,19 +103,6 @@ function objectStream(context: PDFContext, objects: readonly [PDFRef, PDFObject]
     bytes[at++] = 0x0a;
   }
   return context.stream(deflated(bytes), { Type: "ObjStm", N: objects.length, First: head.length, Filter: "FlateDecode" });
-}
-
-/** An object stream of packed objects: `texts[i]` is object number first + i. */
-function packedObjectStream(context: PDFContext, first: number, texts: readonly string[]): PdfLib.PDFRawStream {
-  const pairs: string[] = [];
-  let offset = 0;
-  for (let i = 0; i < texts.length; i++) {
-    pairs.push(`${first + i} ${offset}`);
-    offset += texts[i]!.length + 1;
-  }
-  const head = `${pairs.join(" ")}\n`;
-  const bytes = Buffer.from(`${head}${texts.join("\n")}\n`, "latin1");
-  return context.stream(deflated(bytes), { Type: "ObjStm", N: texts.length, First: head.length, Filter: "FlateDecode" });
 }
 
 /** The cross-reference stream (§7.5.8): an entry for every object number from 0, unused ones free. */

@@ -3,9 +3,9 @@
 // dictionary on another), child elements, OBJRs for link annotations — and the ParentTree that
 // leads back from each page's MCIDs and each annotation to its element. An appendix of 1,000
 // actions has some 14,000 elements, so they are written as bytes, numbered in a block reserved in
-// pdf-lib's context and packed into object streams by our writer (PackedObjects), rather than as
-// pdf-lib objects, which cost several times as much to make, to sort and to save; the root and
-// the catalog entries go through pdf-lib's object API.
+// pdf-lib's context and packed into object streams as they are written (PackedObjects), rather
+// than as pdf-lib objects, which cost several times as much to make, to sort and to save; the
+// root and the catalog entries go through pdf-lib's object API.
 import type { PDFDocument, PDFRef } from "pdf-lib";
 import { pdfLib } from "./libraries.js";
 import { PackedObjects, RawObject } from "./pdf-objects.js";
@@ -39,33 +39,36 @@ export function writeStructTree(pdf: PDFDocument, root: StructNode, links: TreeL
     return ref;
   };
   const treeRootRef = context.nextRef();
-  const kept = elementsWithContent(root);
+  const sizes = elementsWithContent(root);
   // The Document element is written even when the paper has no content.
-  const packed = PackedObjects.reserve(context, kept.size + (kept.has(root) ? 0 : 1));
-  const refs = new Map<StructNode, string>();
+  const packed = PackedObjects.reserve(context, sizes.get(root) ?? 1);
+  const numbers = new Map<StructNode, number>();
   const elementRef = (element: StructNode): string => {
-    const ref = refs.get(element);
-    if (ref === undefined) throw new Error(`struct-tree: a ${element.type} with content was not written`);
-    return ref;
+    const number = numbers.get(element);
+    if (number === undefined) throw new Error(`struct-tree: a ${element.type} with content was not written`);
+    return `${number} 0 R`;
   };
 
-  // Elements in document order, each numbered before its kids, which name it as /P; written in
-  // one walk, the parent's ref passed down: a list of the elements and maps of their refs and
-  // parents, made first, cost 0.39 G instructions in three renders of 1,000 actions (11.32 → 10.94 G).
-  let next = packed.first;
-  const write = (node: StructNode, parent: string): string => {
-    const number = next++;
-    const own = `${number} 0 R`;
-    refs.set(node, own);
+  // Elements numbered leaves first, in document order: an element's kids take the numbers before
+  // its own (its subtree's size says which), so each is written as soon as it is made, in number
+  // order, and packed into object streams as it goes; a kid knows its parent's number (/P) from
+  // the sizes alone.
+  const write = (node: StructNode, first: number, parent: string): void => {
+    const own = first + (sizes.get(node) ?? 1) - 1;
+    const ownRef = `${own} 0 R`;
     // The element's page: its first content's (an integer MCID refers to it).
     let page: number | undefined;
     let kids = "";
     let count = 0;
+    let next = first;
     for (const kid of node.kids) {
       let text: string;
       if (kid.kind === "node") {
-        if (!kept.has(kid)) continue;
-        text = write(kid, own);
+        const size = sizes.get(kid);
+        if (size === undefined) continue;
+        write(kid, next, ownRef);
+        next += size;
+        text = `${next - 1} 0 R`;
       } else {
         page ??= kid.page;
         text = contentKid(kid, page, pageOf, links);
@@ -85,10 +88,10 @@ export function writeStructTree(pdf: PDFDocument, root: StructNode, links: TreeL
     if (node.scope) dict += `/A<</O/Table/Scope/${node.scope}>>`;
     else if (node.numbering) dict += `/A<</O/List/ListNumbering/${node.numbering}>>`;
     dict += count === 1 ? `/K ${kids}>>` : `/K[${kids}]>>`;
-    packed.put(number, dict);
-    return own;
+    numbers.set(node, own);
+    packed.put(own, dict);
   };
-  write(root, refText(treeRootRef));
+  write(root, packed.first, refText(treeRootRef));
 
   // A flat number tree: one /Nums array, keys in order.
   const nums: string[] = [];

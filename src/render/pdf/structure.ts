@@ -84,15 +84,25 @@ export function headingType(level: 1 | 2 | 3): StructType {
 
 /**
  * The elements worth writing: those with content, and table cells (a table's rows keep every
- * cell, empty or not, so the cells line up with their headers). One pass, leaves first.
+ * cell, empty or not, so the cells line up with their headers); each with how many elements
+ * worth writing its subtree holds, itself included. One pass, leaves first.
  */
-export function elementsWithContent(root: StructNode): Set<StructNode> {
-  const kept = new Set<StructNode>();
-  const visit = (node: StructNode): boolean => {
+export function elementsWithContent(root: StructNode): Map<StructNode, number> {
+  const kept = new Map<StructNode, number>();
+  const visit = (node: StructNode): number => {
     let content = node.type === "TH" || node.type === "TD";
-    for (const kid of node.kids) if (kid.kind !== "node" || visit(kid)) content = true;
-    if (content) kept.add(node);
-    return content;
+    let below = 0;
+    for (const kid of node.kids) {
+      if (kid.kind !== "node") content = true;
+      else {
+        const size = visit(kid);
+        below += size;
+        if (size > 0) content = true;
+      }
+    }
+    if (!content) return 0;
+    kept.set(node, below + 1);
+    return below + 1;
   };
   visit(root);
   return kept;
