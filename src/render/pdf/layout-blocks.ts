@@ -36,11 +36,6 @@ interface Context {
   parent: StructNode;
 }
 
-/** Every chunk at once (what the layout tests look at); `structure`: the Document element, which the blocks' elements are added to. */
-export function layoutDocument(doc: Doc, frame: Frame, structure: StructNode = structNode("Document")): Chunk[] {
-  return [...documentChunks(doc, frame, structure)];
-}
-
 /**
  * The chunks a chunk at a time, as render-pdf.ts takes them: a long paper is laid out as it is
  * paginated and drawn, never held in memory whole.

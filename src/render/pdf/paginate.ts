@@ -22,11 +22,6 @@ const EPSILON = 0.01;
 /** Keep-with-next chains longer than this are not looked through (they cannot all fit anyway). */
 const MAX_KEEP = 40;
 
-/** Every page at once (what the layout tests look at). */
-export function paginate(chunks: readonly Chunk[], height: number): Page[] {
-  return [...pageStream(chunks, height)];
-}
-
 /**
  * The pages a page at a time, from chunks pulled as needed (it looks at most MAX_KEEP chunks
  * ahead), as render-pdf.ts takes them: a long paper need not be laid out or held in memory whole.

@@ -1,13 +1,17 @@
 // Layout and pagination on the document tree, without writing a PDF.
 import { describe, expect, it } from "vitest";
 import type { Block, Doc } from "../../../src/compose/doc.js";
-import type { Chunk } from "../../../src/render/pdf/chunk.js";
+import type { Chunk, Frame } from "../../../src/render/pdf/chunk.js";
 import type { Item, TextItem } from "../../../src/render/pdf/display-list.js";
-import { layoutDocument, listMarker } from "../../../src/render/pdf/layout-blocks.js";
+import { documentChunks, listMarker } from "../../../src/render/pdf/layout-blocks.js";
 import { pageGeometry } from "../../../src/render/pdf/page-geometry.js";
-import { paginate } from "../../../src/render/pdf/paginate.js";
+import { pageStream } from "../../../src/render/pdf/paginate.js";
 import { tableChunks } from "../../../src/render/pdf/tables.js";
 import { actionTable, cell, h, houseStyle, list, p, t, underNumbered } from "./fixtures.js";
+
+// Every chunk, and every page, at once: what these tests look at (the writer takes them one at a time).
+const layoutDocument = (doc: Doc, frame: Frame): Chunk[] => [...documentChunks(doc, frame)];
+const paginate = (chunks: readonly Chunk[], height: number) => [...pageStream(chunks, height)];
 
 const style = houseStyle();
 const geometry = pageGeometry(style);
